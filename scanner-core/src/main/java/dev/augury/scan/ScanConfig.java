@@ -1,0 +1,47 @@
+package dev.augury.scan;
+
+import dev.augury.io.ReadOptions;
+import dev.augury.report.Severity;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a scan needs to know, shared by the CLI and the Maven plugin (they only translate their options
+ * into this). Immutable.
+ *
+ * @param inputs    files or directories; a directory contributes every dataset file under it
+ * @param read      how to read them
+ * @param failOn    the lowest severity that fails the scan
+ * @param modelDir  an ONNX encoder directory (model.onnx + tokenizer.json), or null for the bundled MiniLM
+ * @param cacheDir  the embedding cache directory, or null for no cache
+ * @param ruleDirs  extra rule-pack directories, loaded after the defaults
+ * @param seed      the seed of every random choice (permutations, sampling, the canary)
+ * @param threads   worker threads for the encoder and the annotator
+ */
+public record ScanConfig(List<Path> inputs, ReadOptions read, Severity failOn, Path modelDir, Path cacheDir,
+                         List<Path> ruleDirs, long seed, int threads) {
+    public static final long DEFAULT_SEED = 20251;
+
+    public ScanConfig {
+        inputs = List.copyOf(inputs);
+        ruleDirs = List.copyOf(ruleDirs);
+        read = read == null ? ReadOptions.defaults() : read;
+        failOn = failOn == null ? Severity.HIGH : failOn;
+        threads = threads <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
+    }
+
+    public static ScanConfig of(List<Path> inputs) {
+        return new ScanConfig(inputs, ReadOptions.defaults(), Severity.HIGH, null, null, List.of(), DEFAULT_SEED, 0);
+    }
+
+    public ScanConfig withCacheDir(Path dir) {
+        return new ScanConfig(inputs, read, failOn, modelDir, dir, ruleDirs, seed, threads);
+    }
+
+    /** The default cache folder: $XDG_CACHE_HOME/augury, else ~/.cache/augury. */
+    public static Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("augury");
+    }
+}
