@@ -2,10 +2,13 @@ package dev.augury.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -22,8 +25,7 @@ import java.util.List;
  * for JSON (question/answer, instruction/input/output, or the names given with --prompt-field/--response-field).
  */
 final class DelimitedRows implements RowSource {
-    private static final CsvMapper CSV = new CsvMapper();
-
+    private final CsvMapper csv;
     private final Reader in;
     private final char separator;
     private final int maxRowChars;
@@ -32,6 +34,10 @@ final class DelimitedRows implements RowSource {
         this.in = in;
         this.separator = separator;
         this.maxRowChars = maxRowChars;
+        // A cell longer than a row (an unclosed quote swallowing the file) stops before it is all in memory.
+        this.csv = new CsvMapper(CsvFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxRowChars).build())
+                .build());
     }
 
     @Override
@@ -40,7 +46,7 @@ final class DelimitedRows implements RowSource {
         List<String> header = null;
         long rowStart = 1;
         long rowStartChars = 0;
-        try (MappingIterator<String[]> rows = CSV.readerFor(String[].class)
+        try (MappingIterator<String[]> rows = csv.readerFor(String[].class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES)
                 .with(schema)
@@ -77,9 +83,19 @@ final class DelimitedRows implements RowSource {
             }
         } catch (RuntimeJsonMappingException | JsonProcessingException e) {
             // The row where the trouble starts (e.g. an unclosed quote) is more useful than where the parser gave up.
-            handler.malformed(Math.max(1, rowStart),
-                    "the CSV is broken here, the rest of the file is skipped: " + e.getMessage().lines().findFirst().orElse(""));
+            String why = isTooLong(e) ? "a cell is longer than " + maxRowChars + " characters (an unclosed quote?)"
+                    : e.getMessage().lines().findFirst().orElse("");
+            handler.malformed(Math.max(1, rowStart), "the CSV is broken here, the rest of the file is skipped: " + why);
         }
+    }
+
+    private static boolean isTooLong(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> header(String[] cells) {

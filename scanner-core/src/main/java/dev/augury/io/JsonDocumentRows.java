@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -52,6 +53,10 @@ final class JsonDocumentRows implements RowSource {
                     element(parser, handler);
                 }
             }
+        } catch (StreamConstraintsException e) {
+            // Raised while the string is read, so the parser cannot resume after it.
+            handler.malformed(Math.max(1, parser.currentTokenLocation().getLineNr()), "a text value is longer than "
+                    + maxRowChars + " characters; the rest of the file is skipped");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             handler.malformed(Math.max(1, at.getLineNr()),

@@ -1,5 +1,6 @@
 package dev.augury.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,8 @@ final class JsonLinesRows implements RowSource {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** Decoded text of the current line; UTF-8 never needs more chars than bytes, so it grows only with rows. */
+    private CharBuffer chars = CharBuffer.allocate(CHUNK_BYTES);
 
     JsonLinesRows(InputStream in, int maxRowBytes, ObjectReader json) {
         this.in = in;
@@ -105,21 +110,36 @@ final class JsonLinesRows implements RowSource {
         if (isBlank(line, from, length)) {
             return;
         }
-        String text;
-        try {
-            text = utf8.decode(ByteBuffer.wrap(line, from, length - from)).toString();
-        } catch (CharacterCodingException e) {
+        if (!decode(line, from, length)) {
             handler.malformed(lineNumber, "invalid UTF-8");
             return;
         }
         JsonNode row;
-        try {
-            row = json.readTree(text);
+        try (JsonParser parser = json.createParser(chars.array(), 0, chars.position())) {
+            row = json.readTree(parser);
         } catch (JsonProcessingException e) {
             handler.malformed(lineNumber, "bad JSON: " + e.getOriginalMessage());
             return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("parsing text in memory cannot fail to read", e);
         }
         handler.row(lineNumber, row);
+    }
+
+    /** Strict UTF-8 into the reused {@link #chars} buffer (grown as needed); false when the bytes are not UTF-8. */
+    private boolean decode(byte[] line, int from, int length) {
+        int need = length - from;
+        if (chars.capacity() < need) {
+            chars = CharBuffer.allocate(Math.max(need, chars.capacity() * 2));
+        }
+        chars.clear();
+        utf8.reset();
+        ByteBuffer bytes = ByteBuffer.wrap(line, from, need);
+        CoderResult result = utf8.decode(bytes, chars, true);
+        if (!result.isUnderflow()) {
+            return false;
+        }
+        return utf8.flush(chars).isUnderflow();
     }
 
     private static boolean isBlank(byte[] line, int from, int to) {

@@ -357,6 +357,22 @@ class DatasetReaderTest {
     }
 
     @Test
+    void csvRowWithExtraCellsAndJsonLineWithTrailingTextAreMalformedRows() throws IOException {
+        Path csv = write("extra.csv", "question,answer\nq1,a1\nq2,a2,oops\nq3,a3\nq4,a4,\n");
+        String good = JSON.writeValueAsString(Map.of("prompt", "p", "response", "r"));
+        Path lines = write("trailing.jsonl", good + "\n" + good + " {}\n" + good + "\n" + good + "\n");
+        ReadOptions lenient = new ReadOptions(DatasetFormat.AUTO, null, null, 0, 0.5);
+
+        Collected out = new Collected();
+        new DatasetReader(lenient).read(List.of(csv, lines), out);
+
+        assertThat(out.malformed).extracting(Malformed::source, Malformed::line).containsExactly(
+                tuple(csv.toString(), 3L), tuple(lines.toString(), 2L));
+        assertThat(out.malformed.get(0).reason()).contains("3 cells").contains("2 columns");
+        assertThat(out.records).hasSize(6);
+    }
+
+    @Test
     void invalidUtf8IsAMalformedRowInJsonLinesAndInJsonArrays() throws IOException {
         byte[] bad = {'{', '"', 'p', 'r', 'o', 'm', 'p', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', ',',
                 '"', 'r', 'e', 's', 'p', 'o', 'n', 's', 'e', '"', ':', '"', 'x', '"', '}'};
