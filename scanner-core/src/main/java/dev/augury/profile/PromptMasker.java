@@ -65,22 +65,26 @@ public final class PromptMasker {
         }
     }
 
+    /** A raw token of a prompt: a slot kind it already is (quote, date, number...), or a word or punctuation. */
+    record Token(Kind kind, String text, boolean word, boolean newline) {
+    }
+
     private static final String MONTHS = "(?i:january|february|march|april|may|june|july|august|september|october"
             + "|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?<quote>\"[^\"\\n]{1,200}\"|\u201c[^\u201d\\n]{1,200}\u201d"
-                    + "|(?<![\\p{L}\\p{N}])'[^'\\n]{1,200}'(?![\\p{L}\\p{N}]))"
-                    + "|(?<date>\\d{4}-\\d{1,2}-\\d{1,2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2})?)?"
+    private static final Set<String> MONTH_WORDS = Set.of("january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+            "jul", "aug", "sept", "sep", "oct", "nov", "dec");
+    /** Dates that start with a digit; tried only where a digit starts (the scanner is hand-written for speed). */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(?:\\d{4}-\\d{1,2}-\\d{1,2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2})?)?"
                     + "|\\d{1,2}/\\d{1,2}/\\d{2,4}"
-                    + "|" + MONTHS + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
-                    + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS + ",?\\s+\\d{4}"
-                    + "|" + MONTHS + ",?\\s+\\d{4})(?!\\d)"
-                    + "|(?<digits>\\d{5,})"
-                    + "|(?<year>(?:1\\d{3}|20\\d{2}))(?![\\d])"
-                    + "|(?<num>\\d+(?:[.,]\\d+)*)"
-                    + "|(?<word>\\p{L}[\\p{L}\\p{M}\\p{N}'\u2019\\-]*)"
-                    + "|(?<newline>\\n)"
-                    + "|(?<punct>\\S)");
+                    + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTHS + ",?\\s+\\d{4})(?!\\d)");
+    /** Dates that start with a month name. */
+    private static final Pattern MONTH_DATE = Pattern.compile(
+            "(?:" + MONTHS + "\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|" + MONTHS + ",?\\s+\\d{4})(?!\\d)");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    /** Quoted spans longer than this are text, not a value. */
+    private static final int MAX_QUOTE = 200;
 
     /** Pronoun forms that are capitalized everywhere and are not names. */
     private static final Set<String> ALWAYS_CAPITALIZED = Set.of("i", "i'm", "i've", "i'd", "i'll", "i\u2019m",
@@ -96,42 +100,130 @@ public final class PromptMasker {
     /** The lower-cased words of a text, as the masker sees them (for counting document frequencies). */
     public static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            if (m.group("word") != null) {
-                out.add(m.group("word").toLowerCase(Locale.ROOT));
+        for (Token t : tokenize(text)) {
+            if (t.word()) {
+                out.add(t.text().toLowerCase(Locale.ROOT));
             }
         }
         return out;
     }
 
+    /** Splits a text into tokens; quotes, dates, digit strings, years and numbers are recognized here. */
+    static List<Token> tokenize(String s) {
+        List<Token> out = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        Matcher numericDate = NUMERIC_DATE.matcher(s);
+        Matcher monthDate = MONTH_DATE.matcher(s);
+        Matcher number = NUMBER.matcher(s);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                out.add(new Token(null, "\n", false, true));
+                i++;
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"' || c == '\u201c' || (c == '\'' && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))))) {
+                int close = closingQuote(s, i, c == '\u201c' ? '\u201d' : c);
+                if (close > 0) {
+                    out.add(new Token(Kind.QUOTE, s.substring(i, close + 1), false, false));
+                    i = close + 1;
+                } else {
+                    out.add(new Token(null, String.valueOf(c), false, false));
+                    i++;
+                }
+            } else if (c >= '0' && c <= '9') {
+                numericDate.region(i, n);
+                if (numericDate.lookingAt()) {
+                    out.add(new Token(Kind.DATE, numericDate.group(), false, false));
+                    i = numericDate.end();
+                    continue;
+                }
+                int j = i;
+                while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                    j++;
+                }
+                if (j - i >= 5) {
+                    out.add(new Token(Kind.DIGITS, s.substring(i, j), false, false));
+                    i = j;
+                } else if (j - i == 4 && (c == '1' || (c == '2' && s.charAt(i + 1) == '0'))) {
+                    out.add(new Token(Kind.YEAR, s.substring(i, j), false, false));
+                    i = j;
+                } else {
+                    number.region(i, n);
+                    number.lookingAt();
+                    out.add(new Token(Kind.NUM, number.group(), false, false));
+                    i = number.end();
+                }
+            } else if (Character.isLetter(c)) {
+                int j = i + 1;
+                while (j < n && wordPart(s.charAt(j))) {
+                    j++;
+                }
+                String word = s.substring(i, j);
+                if (MONTH_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                    monthDate.region(i, n);
+                    if (monthDate.lookingAt()) {
+                        out.add(new Token(Kind.DATE, monthDate.group(), false, false));
+                        i = monthDate.end();
+                        continue;
+                    }
+                }
+                out.add(new Token(null, word, true, false));
+                i = j;
+            } else {
+                int cp = s.codePointAt(i);
+                out.add(new Token(null, new String(Character.toChars(cp)), false, false));
+                i += Character.charCount(cp);
+            }
+        }
+        return out;
+    }
+
+    private static boolean wordPart(char c) {
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019' || c == '-'
+                || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /** The index of the quote closing the one at start, or -1 (not found within {@link #MAX_QUOTE}, or a newline). */
+    private static int closingQuote(String s, int start, char close) {
+        int limit = Math.min(s.length(), start + MAX_QUOTE + 2);
+        for (int j = start + 1; j < limit; j++) {
+            char c = s.charAt(j);
+            if (c == '\n') {
+                return -1;
+            }
+            if (c == close) {
+                if (j == start + 1) {
+                    return -1;
+                }
+                if (close == '\'' && j + 1 < s.length() && Character.isLetterOrDigit(s.charAt(j + 1))) {
+                    continue;
+                }
+                return j;
+            }
+        }
+        return -1;
+    }
+
     public List<Sentence> mask(String prompt) {
+        return mask(tokenize(prompt));
+    }
+
+    /** Masks a tokenized prompt (see {@link #tokenize}), so a caller that counts words first tokenizes once. */
+    List<Sentence> mask(List<Token> tokens) {
         List<Sentence> sentences = new ArrayList<>();
         List<Piece> current = new ArrayList<>();
         boolean sentenceStart = true;
-        Matcher m = TOKEN.matcher(prompt);
-        while (m.find()) {
-            if (m.group("newline") != null) {
+        for (Token t : tokens) {
+            if (t.newline()) {
                 flush(sentences, current);
                 sentenceStart = true;
                 continue;
             }
-            Piece piece;
-            if (m.group("quote") != null) {
-                piece = new Piece(Kind.QUOTE, m.group());
-            } else if (m.group("date") != null) {
-                piece = new Piece(Kind.DATE, m.group());
-            } else if (m.group("digits") != null) {
-                piece = new Piece(Kind.DIGITS, m.group());
-            } else if (m.group("year") != null) {
-                piece = new Piece(Kind.YEAR, m.group());
-            } else if (m.group("num") != null) {
-                piece = new Piece(Kind.NUM, m.group());
-            } else if (m.group("word") != null) {
-                piece = word(m.group(), sentenceStart);
-            } else {
-                piece = new Piece(null, m.group());
-            }
+            Piece piece = t.word() ? word(t.text(), sentenceStart) : new Piece(t.kind(), t.text());
             append(current, piece);
             sentenceStart = false;
             if (piece.literal() && (piece.text().equals(".") || piece.text().equals("?") || piece.text().equals("!"))) {

@@ -33,8 +33,12 @@ import java.util.Set;
 public final class PromptTemplates {
     /** Fewer rows than this are coincidence, not a template (and too few to test a slot). */
     public static final int MIN_TEMPLATE_ROWS = 3;
-    /** A sentence in a fifth of the prompts is part of the dataset's frame, not a question of its own. */
-    public static final double FRAME_SHARE = 0.2;
+    /**
+     * A sentence in half the prompts frames the dataset: the rest of each prompt becomes a free-text slot, so a
+     * date prefix over four question types is one template (with the question as a slot a detector can
+     * stratify on), not four.
+     */
+    public static final double FRAME_SHARE = 0.5;
     /** A word in at most this share of the prompts (and at least in {@link #RARE_MIN_DF}) is rare: a slot. */
     public static final double RARE_SHARE = 0.001;
     /** A word in a single prompt is always rare, whatever the dataset's size. */
@@ -114,10 +118,14 @@ public final class PromptTemplates {
     public static PromptTemplates build(List<String> prompts) {
         int n = prompts.size();
         Map<String, Integer> df = new HashMap<>();
+        List<List<PromptMasker.Token>> tokens = new ArrayList<>(n);
         for (String p : prompts) {
-            if (p != null) {
-                for (String w : new HashSet<>(PromptMasker.words(p))) {
-                    df.merge(w, 1, Integer::sum);
+            List<PromptMasker.Token> t = p == null ? List.of() : PromptMasker.tokenize(p);
+            tokens.add(t);
+            Set<String> seen = new HashSet<>();
+            for (PromptMasker.Token token : t) {
+                if (token.word() && seen.add(token.text().toLowerCase(java.util.Locale.ROOT))) {
+                    df.merge(token.text().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
                 }
             }
         }
@@ -126,8 +134,8 @@ public final class PromptTemplates {
 
         List<List<Sentence>> masked = new ArrayList<>(n);
         Map<String, Integer> sentenceDf = new HashMap<>();
-        for (String p : prompts) {
-            List<Sentence> sentences = p == null ? List.of() : masker.mask(p);
+        for (List<PromptMasker.Token> t : tokens) {
+            List<Sentence> sentences = masker.mask(t);
             masked.add(sentences);
             Set<String> seen = new HashSet<>();
             for (Sentence s : sentences) {

@@ -20,6 +20,25 @@ class GroupStatisticsTest {
     }
 
     @Test
+    void runningSumsAgreeWithCentroidsComputedDirectlyForUnequalGroups() {
+        SplittableRandom data = new SplittableRandom(12);
+        float[][] rows = new float[50][];
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = VectorsTest.unit(data, 5, 0);
+            labels[i] = i < 3 ? 0 : (i < 40 ? 1 : 2);
+        }
+        double[] distances = new GroupStatistics(rows).oneVsRestDistances(labels);
+        for (int g = 0; g < 3; g++) {
+            int group = g;
+            int[] in = java.util.stream.IntStream.range(0, rows.length).filter(i -> labels[i] == group).toArray();
+            int[] out = java.util.stream.IntStream.range(0, rows.length).filter(i -> labels[i] != group).toArray();
+            double expected = Vectors.norm(Vectors.subtract(Vectors.centroid(rows, in), Vectors.centroid(rows, out)));
+            assertThat(distances[g]).as("group %d", g).isCloseTo(expected, within(1e-9));
+        }
+    }
+
+    @Test
     void unlabelledRowsTakeNoPart() {
         float[][] rows = {{0, 0}, {0, 2}, null, {4, 0}, {4, 2}, {100, 100}};
         GroupStatistics stats = new GroupStatistics(rows);
