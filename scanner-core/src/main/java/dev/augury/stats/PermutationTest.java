@@ -1,0 +1,255 @@
+package dev.augury.stats;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Permutation tests of "the statistic does not depend on the labels". The labels are shuffled (over all rows,
+ * or only within strata, so that a nuisance variable such as the question type keeps its share in every
+ * group); larger statistics are more extreme. The p-value carries the +1 correction (the observed labelling
+ * counts as one of the permutations), so it is never 0 and is valid at any number of permutations.
+ */
+public final class PermutationTest {
+    /**
+     * Floor on the null standard deviation when forming z, so that a degenerate null (all permutations equal)
+     * gives a large finite z rather than an infinity that JSON cannot carry.
+     */
+    public static final double MIN_NULL_SD = 1e-12;
+
+    private PermutationTest() {
+    }
+
+    /** A scalar statistic of a labelling; must not keep or modify the array it is given. */
+    @FunctionalInterface
+    public interface Statistic {
+        double compute(int[] labels);
+    }
+
+    /** One statistic per group (e.g. per label value) of a labelling; must not keep or modify the array. */
+    @FunctionalInterface
+    public interface GroupStatistic {
+        double[] compute(int[] labels);
+    }
+
+    /**
+     * @param observed     the statistic on the real labels
+     * @param pValue       (1 + #null >= observed) / (1 + permutations)
+     * @param z            (observed - null mean) / null sd
+     * @param nullMean     mean of the statistic under permutation
+     * @param nullSd       its standard deviation
+     * @param permutations how many permutations were drawn
+     */
+    public record Result(double observed, double pValue, double z, double nullMean, double nullSd, int permutations) {
+    }
+
+    /**
+     * Per-group results with a max-statistic (Westfall-Young single-step) correction: each group's statistic is
+     * standardized by its own null (so small and large groups compete fairly), and a group's corrected p-value
+     * is the share of permutations whose largest standardized statistic over all groups reaches the group's
+     * observed one. It controls the family-wise error over the groups.
+     *
+     * @param groups       one entry per group, in group order
+     * @param permutations how many permutations were drawn
+     */
+    public record GroupResult(List<Group> groups, int permutations) {
+        public GroupResult {
+            groups = List.copyOf(groups);
+        }
+
+        /** The group with the largest z (the strongest candidate), or null when there are no groups. */
+        public Group strongest() {
+            Group best = null;
+            for (Group g : groups) {
+                if (best == null || g.z() > best.z()) {
+                    best = g;
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * @param group          the group's index (its label value)
+     * @param observed       the statistic on the real labels
+     * @param z              standardized against the group's own permutation null
+     * @param pValue         the group's own permutation p-value (uncorrected)
+     * @param correctedP     max-statistic corrected p-value over all groups
+     */
+    public record Group(int group, double observed, double z, double pValue, double correctedP) {
+        /** For reports: the numbers under stable names. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", group);
+            m.put("observed", observed);
+            m.put("z", z);
+            m.put("pValue", pValue);
+            m.put("correctedP", correctedP);
+            return m;
+        }
+    }
+
+    /** The +1-corrected permutation p-value of an observed statistic against the statistics of the null. */
+    public static double pValue(double observed, double[] nullStatistics) {
+        int atLeast = 0;
+        for (double s : nullStatistics) {
+            if (s >= observed) {
+                atLeast++;
+            }
+        }
+        return (1.0 + atLeast) / (1.0 + nullStatistics.length);
+    }
+
+    /** Tests the statistic against permutations of all the labels. */
+    public static Result test(int[] labels, Statistic statistic, int permutations, SplittableRandom random) {
+        return test(labels, null, statistic, permutations, random);
+    }
+
+    /**
+     * Tests the statistic against permutations of the labels within strata ({@code strata[i]} is row i's
+     * stratum; null means one stratum).
+     */
+    public static Result test(int[] labels, int[] strata, Statistic statistic, int permutations,
+                              SplittableRandom random) {
+        checkPermutations(permutations);
+        double observed = statistic.compute(labels.clone());
+        Shuffler shuffler = new Shuffler(labels, strata);
+        double[] nulls = new double[permutations];
+        for (int b = 0; b < permutations; b++) {
+            nulls[b] = statistic.compute(shuffler.next(random));
+        }
+        double mean = mean(nulls);
+        double sd = sd(nulls, mean);
+        return new Result(observed, pValue(observed, nulls), (observed - mean) / Math.max(sd, MIN_NULL_SD), mean,
+                sd, permutations);
+    }
+
+    /** Tests one statistic per group, with the max-statistic correction across groups. */
+    public static GroupResult testGroups(int[] labels, int[] strata, GroupStatistic statistic, int permutations,
+                                         SplittableRandom random) {
+        checkPermutations(permutations);
+        double[] observed = statistic.compute(labels.clone());
+        int k = observed.length;
+        Shuffler shuffler = new Shuffler(labels, strata);
+        double[][] nulls = new double[permutations][];
+        for (int b = 0; b < permutations; b++) {
+            nulls[b] = statistic.compute(shuffler.next(random));
+            if (nulls[b].length != k) {
+                throw new IllegalStateException("group statistic changed its length under permutation");
+            }
+        }
+        double[] mean = new double[k];
+        double[] sd = new double[k];
+        double[] column = new double[permutations];
+        for (int g = 0; g < k; g++) {
+            for (int b = 0; b < permutations; b++) {
+                column[b] = nulls[b][g];
+            }
+            mean[g] = mean(column);
+            sd[g] = Math.max(sd(column, mean[g]), MIN_NULL_SD);
+        }
+        double[] maxZ = new double[permutations];
+        Arrays.fill(maxZ, Double.NEGATIVE_INFINITY);
+        for (int b = 0; b < permutations; b++) {
+            for (int g = 0; g < k; g++) {
+                maxZ[b] = Math.max(maxZ[b], (nulls[b][g] - mean[g]) / sd[g]);
+            }
+        }
+        List<Group> groups = new ArrayList<>(k);
+        for (int g = 0; g < k; g++) {
+            for (int b = 0; b < permutations; b++) {
+                column[b] = nulls[b][g];
+            }
+            double z = (observed[g] - mean[g]) / sd[g];
+            groups.add(new Group(g, observed[g], z, pValue(observed[g], column), pValue(z, maxZ)));
+        }
+        return new GroupResult(groups, permutations);
+    }
+
+    /** Shuffles a in place (Fisher-Yates). */
+    public static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Shuffles a in place, moving values only between positions of the same stratum. */
+    public static void shuffleWithinStrata(int[] a, int[] strata, SplittableRandom random) {
+        new Shuffler(a, strata).shuffleInPlace(a, random);
+    }
+
+    /** Draws permutations of a labelling, reusing one buffer (successive permutations stay uniform). */
+    static final class Shuffler {
+        private final int[] current;
+        private final int[][] positions;
+
+        Shuffler(int[] labels, int[] strata) {
+            this.current = labels.clone();
+            if (strata == null) {
+                int[] all = new int[labels.length];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = i;
+                }
+                positions = new int[][] {all};
+            } else {
+                if (strata.length != labels.length) {
+                    throw new IllegalArgumentException("strata must have one entry per label");
+                }
+                Map<Integer, List<Integer>> byStratum = new LinkedHashMap<>();
+                for (int i = 0; i < strata.length; i++) {
+                    byStratum.computeIfAbsent(strata[i], s -> new ArrayList<>()).add(i);
+                }
+                positions = byStratum.values().stream()
+                        .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                        .toArray(int[][]::new);
+            }
+        }
+
+        int[] next(SplittableRandom random) {
+            shuffleInPlace(current, random);
+            return current;
+        }
+
+        void shuffleInPlace(int[] a, SplittableRandom random) {
+            for (int[] pos : positions) {
+                for (int i = pos.length - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int t = a[pos[i]];
+                    a[pos[i]] = a[pos[j]];
+                    a[pos[j]] = t;
+                }
+            }
+        }
+    }
+
+    static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return x.length == 0 ? 0 : s / x.length;
+    }
+
+    static double sd(double[] x, double mean) {
+        if (x.length < 2) {
+            return 0;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(s / (x.length - 1));
+    }
+
+    private static void checkPermutations(int permutations) {
+        if (permutations < 1) {
+            throw new IllegalArgumentException("permutations must be at least 1");
+        }
+    }
+}
