@@ -1,7 +1,9 @@
 package dev.augury.detect;
 
 import dev.augury.embed.TextEmbedder;
+import dev.augury.profile.DatasetProfiler;
 import dev.augury.rules.RulePacks;
+import dev.augury.scan.DatasetView;
 import dev.augury.text.Annotator;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -9,13 +11,65 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a detector may use besides the dataset: the rule packs, the encoder for rule-pack texts, the annotator,
- * and a seed. Detectors that build on each other's results (the canary on the trigger detector's variables)
- * exchange them through {@link #shared()}, keyed by the producing detector's id.
+ * a seed, and the profile's analysis (templates and their slots, near-duplicate groups). Detectors that build on
+ * each other's results (the canary on the trigger detector's variables) exchange them through {@link #shared()},
+ * keyed by the producing detector's id.
  */
-public record DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed,
-                               Map<String, Object> shared) {
+public final class DetectionContext {
+    private final RulePacks rules;
+    private final TextEmbedder embedder;
+    private final Annotator annotator;
+    private final long seed;
+    private final Map<String, Object> shared = new ConcurrentHashMap<>();
+    private volatile DatasetProfiler.Analysis analysis;
+
+    public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed,
+                            DatasetProfiler.Analysis analysis) {
+        this.rules = rules;
+        this.embedder = embedder;
+        this.annotator = annotator;
+        this.seed = seed;
+        this.analysis = analysis;
+    }
+
+    /** A context whose profile analysis is computed on first use. */
     public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed) {
-        this(rules, embedder, annotator, seed, new ConcurrentHashMap<>());
+        this(rules, embedder, annotator, seed, null);
+    }
+
+    public RulePacks rules() {
+        return rules;
+    }
+
+    public TextEmbedder embedder() {
+        return embedder;
+    }
+
+    public Annotator annotator() {
+        return annotator;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Results one detector leaves for a later one, keyed by the producing detector's id. */
+    public Map<String, Object> shared() {
+        return shared;
+    }
+
+    /** The profile's analysis of {@code view} (the scanner's, or computed now when the context has none). */
+    public DatasetProfiler.Analysis analysis(DatasetView view) {
+        DatasetProfiler.Analysis a = analysis;
+        if (a == null) {
+            synchronized (this) {
+                if (analysis == null) {
+                    analysis = new DatasetProfiler(seed).analyze(view);
+                }
+                a = analysis;
+            }
+        }
+        return a;
     }
 
     /** A random source for one purpose, so that adding a detector never changes another's draws. */
