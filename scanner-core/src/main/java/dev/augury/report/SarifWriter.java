@@ -99,6 +99,7 @@ public final class SarifWriter {
         }
         for (PolicyResult.Suppressed s : policy.suppressed()) {
             ObjectNode r = result(s.finding(), ruleIndex.get(ruleId(s.finding())), shown, false);
+            results.add(r);
             ObjectNode suppression = r.putArray("suppressions").addObject();
             suppression.put("kind", "external");
             suppression.put("status", "accepted");
