@@ -24,7 +24,11 @@ public final class BaselineReport {
                     + "earlier scan)");
         }
         try {
-            return READER.readValue(file.toFile(), Report.class);
+            Report report = READER.readValue(file.toFile(), Report.class);
+            if (report == null || report.findings() == null || report.tool() == null) {
+                throw new IllegalArgumentException("it has no 'tool' or no 'findings'");
+            }
+            return report;
         } catch (IOException | RuntimeException e) {
             throw new AuguryException("baseline " + file + " is not an Augury JSON report (augury-report.json): "
                     + e.getMessage(), e);
