@@ -203,8 +203,8 @@ final class SvgPlots {
             if (b != null) {
                 bar(h, x0, w, zero, sy(b[i], yr), BACKGROUND_COLOUR, "background " + range + ": " + pct(b[i]));
             }
-            h.empty("rect", true, "x", fmt(x0), "y", fmt(Math.min(zero, sy(d[i], yr))), "width", fmt(w),
-                    "height", fmt(Math.abs(zero - sy(d[i], yr))), "fill", DATASET_COLOUR, "fill-opacity", "0.6");
+            // Drawn over the background, half transparent, so both shapes stay visible where they overlap.
+            bar(h, x0, w, zero, sy(d[i], yr), DATASET_COLOUR, "0.6", "this dataset " + range + ": " + pct(d[i]));
         }
         if (histogram.hasNonNull("xLabel")) {
             h.element("text", histogram.get("xLabel").asText(), "x", fmt(LEFT + (WIDTH - LEFT - RIGHT) / 2.0),
@@ -256,8 +256,12 @@ final class SvgPlots {
     }
 
     private static void bar(Html h, double x, double w, double zero, double top, String fill, String tip) {
+        bar(h, x, w, zero, top, fill, null, tip);
+    }
+
+    private static void bar(Html h, double x, double w, double zero, double top, String fill, String opacity, String tip) {
         h.open("rect", "x", fmt(x), "y", fmt(Math.min(zero, top)), "width", fmt(w), "height", fmt(Math.abs(zero - top)),
-                "fill", fill);
+                "fill", fill, "fill-opacity", opacity);
         h.element("title", tip).close("rect");
     }
 
