@@ -11,6 +11,10 @@ import dev.augury.report.policy.BaselineReport;
 import dev.augury.report.policy.Policy;
 import dev.augury.report.policy.PolicyResult;
 import dev.augury.report.policy.Suppressions;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -61,6 +65,18 @@ class ReportWritersTest {
         assertThat(baseline.findings()).containsExactly(dup);
         assertThat(Policy.apply(report, Suppressions.none(), baseline, LocalDate.of(2026, 1, 1)).baselined())
                 .containsExactly(dup.id());
+    }
+
+    @Test
+    void theJsonWithAPolicySectionStillValidatesAgainstTheReportSchema() throws Exception {
+        PolicyResult policy = Policy.apply(report, Suppressions.parse("- id: " + era.id() + "\n  reason: fiction\n"
+                + "- id: gone-1\n  reason: stale\n  until: 2020-01-01\n", "s"), report, LocalDate.of(2026, 1, 1));
+        JsonSchema schema;
+        try (InputStream in = getClass().getResourceAsStream("/augury/report.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        assertThat(schema.validate(ReportWriters.json(report, policy))).isEmpty();
+        assertThat(schema.validate(ReportWriters.json(report, PolicyResult.none(report)))).isEmpty();
     }
 
     @Test

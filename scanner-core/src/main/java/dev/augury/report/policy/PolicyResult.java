@@ -73,9 +73,8 @@ public record PolicyResult(@JsonIgnore List<Finding> remaining, List<Suppressed>
                     + ": fix the data or renew the entry with a new 'until' date");
         }
         for (Suppression s : unmatched) {
-            lines.add("suppression " + s.label() + " matches no finding" + (s.until() != null && expired.stream()
-                    .noneMatch(e -> e.entry().equals(s)) ? " (until " + s.until() + ")" : "")
-                    + ": remove it if the finding is gone");
+            lines.add("suppression " + s.label() + " matches no finding" + (s.until() == null ? "" : " (until "
+                    + s.until() + ")") + ": remove it if the finding is gone");
         }
         return lines;
     }
