@@ -1,0 +1,13 @@
+package dev.augury.detect;
+
+import java.util.List;
+
+/** The detectors a scan runs by default, in order (later detectors may read earlier ones' shared results). */
+public final class Detectors {
+    private Detectors() {
+    }
+
+    public static List<Detector> defaults() {
+        return List.of();
+    }
+}
