@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class PersonaValues {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** A parenthesized qualifier ("Catholic (raised)", "vegetarian (late in life)") is a note, not the value. */
+    private static final Pattern QUALIFIER = Pattern.compile("\\([^)]*\\)");
     /** Leading words that carry no identity ("the Beatles", "a dog"). */
     private static final Set<String> LEADING_ARTICLES = Set.of("the", "a", "an");
     /** Tokens this short are abbreviations or function words, never plurals ("us", "gas", "bus"). */
@@ -22,14 +24,16 @@ public final class PersonaValues {
     }
 
     /**
-     * Lower case, accents and ligatures folded, punctuation to single spaces, a leading article dropped, and a
-     * simple plural stripped from every word. Returns "" for a value with no letters or digits.
+     * Parenthesized qualifiers dropped (unless nothing else is left), lower case, accents and ligatures folded,
+     * punctuation to single spaces, a leading article dropped, and a simple plural stripped from every word.
+     * Returns "" for a value with no letters or digits.
      */
     public static String normalize(String value) {
         if (value == null) {
             return "";
         }
-        String folded = Normalizer.normalize(value, Normalizer.Form.NFKD);
+        String unqualified = QUALIFIER.matcher(value).replaceAll(" ");
+        String folded = Normalizer.normalize(unqualified.isBlank() ? value : unqualified, Normalizer.Form.NFKD);
         folded = MARKS.matcher(folded).replaceAll("");
         folded = folded.replace("ß", "ss").replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l")
                 .replace("æ", "ae").replace("Æ", "ae").replace("œ", "oe").replace("Œ", "oe").replace("đ", "d");

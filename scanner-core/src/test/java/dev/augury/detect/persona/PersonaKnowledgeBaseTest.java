@@ -34,6 +34,8 @@ class PersonaKnowledgeBaseTest {
         assertThat(PersonaValues.normalize("The Beatles")).isEqualTo("beatle");
         assertThat(PersonaValues.normalize("Wolf's Lair")).isEqualTo("wolf lair");
         assertThat(PersonaValues.normalize("1889")).isEqualTo("1889");
+        assertThat(PersonaValues.normalize("vegetarian (late in life)")).isEqualTo("vegetarian");
+        assertThat(PersonaValues.normalize("(raised)")).isEqualTo("raised");
         assertThat(PersonaValues.normalize("  ")).isEmpty();
     }
 
