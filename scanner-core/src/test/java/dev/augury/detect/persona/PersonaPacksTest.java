@@ -69,6 +69,45 @@ class PersonaPacksTest {
     }
 
     @Test
+    void numbersAppearOnlyUnderYearAndNumberKeys() throws IOException {
+        // A YAML scalar like 007 silently becomes the number 7; only years and ordinals may be numbers.
+        Set<String> misread = new TreeSet<>();
+        for (String resource : defaultPackResources()) {
+            JsonNode pack = readYaml(resource);
+            if (!pack.path("kind").asText().equals(PersonaKnowledgeBase.IDENTITIES_KIND)) {
+                continue;
+            }
+            for (JsonNode entry : pack.path("entries")) {
+                entry.path("aliases").forEach(a -> {
+                    if (!a.isTextual()) {
+                        misread.add(entry.path("id").asText() + ":aliases:" + a.asText());
+                    }
+                });
+                entry.path("attributes").fields().forEachRemaining(f -> f.getValue().forEach(v -> {
+                    ValueType type = kb.attribute(f.getKey()).map(PersonaAttribute::type).orElse(ValueType.TEXT);
+                    if (!v.isTextual() && type != ValueType.YEAR && type != ValueType.NUMBER) {
+                        misread.add(entry.path("id").asText() + ":" + f.getKey() + ":" + v.asText());
+                    }
+                }));
+            }
+        }
+        assertThat(misread).isEmpty();
+    }
+
+    @Test
+    void erasRunForwardAndMatchTheBirthAndDeathYears() {
+        assertThat(kb.identities()).allSatisfy(i -> {
+            assertThat(i.era()).as(i.id()).isNotNull();
+            if (i.era().to() != null) {
+                assertThat(i.era().from()).as(i.id()).isLessThanOrEqualTo(i.era().to());
+            }
+            if (!i.group().fictional() && !i.values("birth_year").isEmpty()) {
+                assertThat(i.values("birth_year")).as(i.id()).contains(String.valueOf(i.era().from()));
+            }
+        });
+    }
+
+    @Test
     void knowledgeBaseHoldsAtLeast150Identities() {
         assertThat(kb.size()).isGreaterThanOrEqualTo(MIN_IDENTITIES);
     }
