@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param key         normalized snake_case key used in the knowledge base ("father_occupation")
  * @param description what the attribute is, in one line
  * @param type        what kind of value it holds
- * @param questions   natural question phrasings, first person addressed to the speaker
+ * @param questions   natural question phrasings, addressed to the speaker ("What did your father do?")
  */
 public record PersonaAttribute(String key, String description, ValueType type, List<String> questions) {
     public PersonaAttribute {
