@@ -53,6 +53,7 @@ public final class EmbeddingCache implements AutoCloseable {
     private final List<String> warnings = new ArrayList<>();
     private final FileChannel channel;
     private final FileLock lock;
+    private boolean closed;
 
     private EmbeddingCache(Path dir, String modelId, int dimension) throws IOException {
         this.modelId = modelId;
@@ -112,7 +113,7 @@ public final class EmbeddingCache implements AutoCloseable {
                 throw new IllegalArgumentException("Vector of dimension " + vector.length + ", cache holds " + dimension);
             }
             Key key = Key.of(entry.getKey());
-            if (vectors.putIfAbsent(key, vector) == null && channel != null) {
+            if (vectors.putIfAbsent(key, vector) == null && channel != null && !closed) {
                 pending.put(key, vector);
             }
         }
@@ -120,7 +121,7 @@ public final class EmbeddingCache implements AutoCloseable {
 
     /** Appends the vectors added since the last flush (nothing when another process holds the file). */
     public synchronized void flush() {
-        if (channel == null || pending.isEmpty()) {
+        if (channel == null || closed || pending.isEmpty()) {
             pending.clear();
             return;
         }
@@ -162,9 +163,9 @@ public final class EmbeddingCache implements AutoCloseable {
         return dimension;
     }
 
-    /** False when another process held the file: this cache reads but never writes. */
-    public boolean writable() {
-        return channel != null;
+    /** False when another process held the file (this cache reads but never writes) or after close. */
+    public synchronized boolean writable() {
+        return channel != null && !closed;
     }
 
     /** What was wrong with the file when it was opened (also logged), oldest first. */
@@ -174,10 +175,11 @@ public final class EmbeddingCache implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (channel == null) {
+        if (channel == null || closed) {
             return;
         }
         flush();
+        closed = true;
         try {
             lock.release();
             channel.close();

@@ -215,10 +215,11 @@ public final class OnnxEncoder implements Encoder {
 
     /**
      * One L2-normalized vector per text, in order. Texts are split into units of {@code batchSize} (sorted by
-     * length first when batching, to keep padding small) and the units are shared among the workers.
+     * length first when batching, to keep padding small) and the units are shared among the workers. One call
+     * at a time: a call already uses every worker.
      */
     @Override
-    public float[][] encode(List<String> texts) {
+    public synchronized float[][] encode(List<String> texts) {
         int n = texts.size();
         float[][] out = new float[n][];
         if (n == 0) {

@@ -35,6 +35,17 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void closingTwiceIsHarmlessAndStopsWriting() {
+        EmbeddingCache cache = EmbeddingCache.open(dir, MODEL, DIM);
+        cache.putAll(sample(2, 1));
+        cache.close();
+        cache.close();
+
+        assertThat(cache.warnings()).isEmpty();
+        assertThat(cache.writable()).isFalse();
+    }
+
+    @Test
     void aFileOfRandomBytesIsDiscardedAndRebuilt() throws Exception {
         Path file = write(sample(5, 1));
         byte[] junk = new byte[4096];
