@@ -1,0 +1,165 @@
+package dev.augury.detect.trigger;
+
+import dev.augury.stats.Vectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Set arithmetic over candidates: composite triggers (all of several features: the rows where both hold),
+ * alternative triggers (any of several: the union of candidates whose answers shift the same way), and the
+ * overlap measures used to collapse redundant candidates (a word and the leading phrase that contains it).
+ */
+final class CandidateGroups {
+    /** Candidates combined pairwise: the strongest screened ones (pairs cost their supports, not the rows). */
+    static final int TOP_FOR_COMBINATIONS = 24;
+    /** Two shifts this aligned (cosine of the answer-residual shifts) are the same behaviour. */
+    static final double SAME_DIRECTION = 0.6;
+    /** Candidates overlapping less than this (of the smaller) are alternatives rather than one feature. */
+    static final double DISJOINT = 0.2;
+    /** A combination must beat its parts' screening ratio by this factor to be kept (it has more to explain). */
+    static final double COMBINATION_GAIN = 1.2;
+
+    private CandidateGroups() {
+    }
+
+    /** Ascending intersection. */
+    static int[] intersect(int[] a, int[] b) {
+        int[] out = new int[Math.min(a.length, b.length)];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                out[k++] = a[i];
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** Ascending union. */
+    static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length || j < b.length) {
+            if (j >= b.length || i < a.length && a[i] < b[j]) {
+                out[k++] = a[i++];
+            } else if (i >= a.length || b[j] < a[i]) {
+                out[k++] = b[j++];
+            } else {
+                out[k++] = a[i++];
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /** |a and b| / min(|a|, |b|): 1 when one contains the other. */
+    static double containment(int[] a, int[] b) {
+        int min = Math.min(a.length, b.length);
+        return min == 0 ? 0 : intersect(a, b).length / (double) min;
+    }
+
+    /** |a and b| / |a or b|. */
+    static double jaccard(int[] a, int[] b) {
+        int inter = intersect(a, b).length;
+        int uni = a.length + b.length - inter;
+        return uni == 0 ? 0 : inter / (double) uni;
+    }
+
+    /**
+     * Composite and alternative candidates built from the strongest screened presence candidates (those compared
+     * with every other row), screened like any candidate and kept only when stronger than their parts.
+     */
+    static List<Candidate> combinations(List<Candidate> screened, Map<Candidate, DependenceTest.Screen> screens,
+                                        DependenceTest test) {
+        List<Candidate> top = new ArrayList<>();
+        for (Candidate c : screened) {
+            if (c.scope() == null && c.parts().isEmpty() && top.size() < TOP_FOR_COMBINATIONS) {
+                top.add(c);
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        // All of two: the rows where both hold, when they are a real subset of each.
+        for (int a = 0; a < top.size(); a++) {
+            for (int b = a + 1; b < top.size(); b++) {
+                Candidate ca = top.get(a);
+                Candidate cb = top.get(b);
+                int[] both = intersect(ca.rows(), cb.rows());
+                if (both.length < CandidateExtractor.MIN_SUPPORT
+                        || ca.support() - both.length < CandidateExtractor.MIN_SUPPORT
+                        || cb.support() - both.length < CandidateExtractor.MIN_SUPPORT
+                        || test.rows() - both.length < CandidateExtractor.MIN_SUPPORT) {
+                    continue;
+                }
+                Candidate all = new Candidate("all-of", "all of", ca.value() + " + " + cb.value(), both, null,
+                        List.of(ca, cb));
+                DependenceTest.Screen s = test.screen(all);
+                double parts = Math.max(screens.get(ca).ratio(), screens.get(cb).ratio());
+                if (s.ratio() > COMBINATION_GAIN * parts && seen.putIfAbsent(key(both), true) == null) {
+                    screens.put(all, s);
+                    out.add(all);
+                }
+            }
+        }
+        // Any of several: grow a union greedily from each strong candidate with disjoint, same-direction ones.
+        boolean[] used = new boolean[top.size()];
+        for (int a = 0; a < top.size(); a++) {
+            if (used[a]) {
+                continue;
+            }
+            Candidate group = top.get(a);
+            List<Candidate> members = new ArrayList<>(List.of(group));
+            DependenceTest.Screen groupScreen = screens.get(group);
+            for (int b = a + 1; b < top.size(); b++) {
+                Candidate cb = top.get(b);
+                if (used[b] || containment(group.rows(), cb.rows()) >= DISJOINT
+                        || Vectors.cosine(groupScreen.delta(), screens.get(cb).delta()) < SAME_DIRECTION) {
+                    continue;
+                }
+                int[] rows = union(group.rows(), cb.rows());
+                if (test.rows() - rows.length < CandidateExtractor.MIN_SUPPORT) {
+                    continue;
+                }
+                List<Candidate> next = new ArrayList<>(members);
+                next.add(cb);
+                Candidate any = new Candidate("any-of", "any of", joinValues(next), rows, null, next);
+                DependenceTest.Screen s = test.screen(any);
+                if (s.ratio() > groupScreen.ratio()) {
+                    group = any;
+                    groupScreen = s;
+                    members = next;
+                    used[b] = true;
+                }
+            }
+            if (members.size() > 1 && seen.putIfAbsent(key(group.rows()), true) == null) {
+                screens.put(group, groupScreen);
+                out.add(group);
+            }
+        }
+        return out;
+    }
+
+    private static String joinValues(List<Candidate> members) {
+        List<String> values = new ArrayList<>();
+        for (Candidate m : members) {
+            values.add(m.value());
+        }
+        return String.join(" | ", values);
+    }
+
+    static String key(int[] rows) {
+        return Arrays.toString(rows);
+    }
+}
