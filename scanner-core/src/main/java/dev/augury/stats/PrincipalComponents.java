@@ -1,13 +1,14 @@
 package dev.augury.stats;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * The leading principal axes of a set of vectors, estimated from a seeded sample of rows (the covariance costs
  * sample * d^2, so a few thousand rows bound it whatever the dataset's size). Used to turn 384-dimensional
- * prompt vectors into a handful of features for a regression.
+ * prompt vectors into a handful of features for a regression. The axes come from seeded subspace (block power)
+ * iteration on the covariance, which is robust on rank-deficient covariances (fewer rows than dimensions), where a
+ * full eigendecomposition may fail to converge; they span the leading subspace and are ordered by the variance
+ * along them.
  *
  * @param mean the rows' mean (of the sample)
  * @param axes k unit axes, strongest first
@@ -48,19 +49,74 @@ public record PrincipalComponents(double[] mean, double[][] axes) {
                 cov[b][a] = cov[a][b];
             }
         }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
-        double[] values = eig.getRealEigenvalues();
-        Integer[] order = new Integer[d];
-        for (int t = 0; t < d; t++) {
-            order[t] = t;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
         int kept = Math.min(k, d);
-        double[][] axes = new double[kept][];
-        for (int j = 0; j < kept; j++) {
-            axes[j] = eig.getEigenvector(order[j]).toArray();
+        double[][] axes = subspaceIteration(cov, kept, random);
+                return new PrincipalComponents(mean, axes);
+    }
+
+    /** Block power iterations: the leading subspace is settled well within this many for a regression's needs. */
+    public static final int POWER_ITERATIONS = 8;
+
+    static double[][] subspaceIteration(double[][] cov, int k, SplittableRandom random) {
+        int d = cov.length;
+        double[][] q = new double[k][d];
+        for (double[] v : q) {
+            for (int t = 0; t < d; t++) {
+                v[t] = random.nextDouble() - 0.5;
+            }
         }
-        return new PrincipalComponents(mean, axes);
+        orthonormalize(q);
+        for (int it = 0; it < POWER_ITERATIONS; it++) {
+            double[][] next = new double[k][];
+            for (int j = 0; j < k; j++) {
+                next[j] = multiply(cov, q[j]);
+            }
+            orthonormalize(next);
+            q = next;
+        }
+        double[] variance = new double[k];
+        Integer[] order = new Integer[k];
+        for (int j = 0; j < k; j++) {
+            variance[j] = Vectors.dot(q[j], multiply(cov, q[j]));
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(variance[b], variance[a]));
+        double[][] out = new double[k][];
+        for (int j = 0; j < k; j++) {
+            out[j] = q[order[j]];
+        }
+        return out;
+    }
+
+    private static double[] multiply(double[][] m, double[] v) {
+        double[] out = new double[m.length];
+        for (int a = 0; a < m.length; a++) {
+            out[a] = Vectors.dot(m[a], v);
+        }
+        return out;
+    }
+
+    /** Modified Gram-Schmidt; a vector that collapses is replaced by a unit axis not yet spanned. */
+    private static void orthonormalize(double[][] vs) {
+        int d = vs[0].length;
+        for (int j = 0; j < vs.length; j++) {
+            for (int i = 0; i < j; i++) {
+                Vectors.addInPlace(vs[j], vs[i], -Vectors.dot(vs[i], vs[j]));
+            }
+            if (Vectors.normalizeInPlace(vs[j]) < 1e-12) {
+                for (int t = 0; t < d; t++) {
+                    double[] e = new double[d];
+                    e[(j + t) % d] = 1;
+                    for (int i = 0; i < j; i++) {
+                        Vectors.addInPlace(e, vs[i], -Vectors.dot(vs[i], e));
+                    }
+                    if (Vectors.normalizeInPlace(e) > 1e-6) {
+                        vs[j] = e;
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /** The coordinates of v on the axes (after centring). */

@@ -15,10 +15,20 @@ import java.util.Map;
 final class CandidateGroups {
     /** Candidates combined pairwise: the strongest screened ones (pairs cost their supports, not the rows). */
     static final int TOP_FOR_COMBINATIONS = 24;
-    /** Two shifts this aligned (cosine of the answer-residual shifts) are the same behaviour. */
-    static final double SAME_DIRECTION = 0.6;
+    /**
+     * Two shifts this aligned (cosine of the answer-residual shifts) are the same behaviour: the mean residuals of
+     * two 3-row groups with the same switched behaviour measure about 0.55, unrelated groups below 0.1.
+     */
+    static final double SAME_DIRECTION = 0.45;
     /** Candidates overlapping less than this (of the smaller) are alternatives rather than one feature. */
     static final double DISJOINT = 0.2;
+    /**
+     * An any-of group covering more than this share of the rows describes the rows without a trigger (the other
+     * years when one year switches), not a trigger.
+     */
+    static final double MAX_UNION_SHARE = 0.5;
+    /** A rare token (support below the candidate minimum) joins any-of groups only when its screen p is this small. */
+    static final double RARE_MEMBER_P = 1e-4;
     /** A combination must beat its parts' screening ratio by this factor to be kept (it has more to explain). */
     static final double COMBINATION_GAIN = 1.2;
 
@@ -81,13 +91,35 @@ final class CandidateGroups {
      * Composite and alternative candidates built from the strongest screened presence candidates (those compared
      * with every other row), screened like any candidate and kept only when stronger than their parts.
      */
-    static List<Candidate> combinations(List<Candidate> screened, Map<Candidate, DependenceTest.Screen> screens,
-                                        DependenceTest test) {
+    static List<Candidate> combinations(List<Candidate> screened, List<Candidate> rareMembers,
+                                        Map<Candidate, DependenceTest.Screen> screens, DependenceTest test,
+                                        double kappa) {
         List<Candidate> top = new ArrayList<>();
         for (Candidate c : screened) {
             if (c.scope() == null && c.parts().isEmpty() && top.size() < TOP_FOR_COMBINATIONS) {
                 top.add(c);
             }
+        }
+        // Any-of members: candidates whose answers switch more than their prompts explain (topic words do not),
+        // including rare tokens, which join only any-of groups and only when clearly shifted themselves.
+        List<Candidate> anyPool = new ArrayList<>();
+        for (Candidate c : screened) {
+            if (c.scope() == null && c.parts().isEmpty() && screens.get(c).pValue() <= RARE_MEMBER_P
+                    && TriggerDetector.switchRatio(screens.get(c), kappa) >= TriggerDetector.MIN_SWITCH_RATIO) {
+                anyPool.add(c);
+            }
+        }
+        for (Candidate c : rareMembers) {
+            DependenceTest.Screen s = test.screen(c);
+            if (s.pValue() <= RARE_MEMBER_P && TriggerDetector.switchRatio(s, kappa) >= TriggerDetector.MIN_SWITCH_RATIO) {
+                screens.put(c, s);
+                anyPool.add(c);
+            }
+        }
+        anyPool.sort(java.util.Comparator.comparingDouble((Candidate c) -> -TriggerDetector.switchRatio(screens.get(c),
+                kappa)).thenComparing(Candidate::describe));
+        if (anyPool.size() > 2 * TOP_FOR_COMBINATIONS) {
+            anyPool = new ArrayList<>(anyPool.subList(0, 2 * TOP_FOR_COMBINATIONS));
         }
         List<Candidate> out = new ArrayList<>();
         Map<String, Boolean> seen = new LinkedHashMap<>();
@@ -114,22 +146,33 @@ final class CandidateGroups {
             }
         }
         // Any of several: grow a union greedily from each strong candidate with disjoint, same-direction ones.
-        boolean[] used = new boolean[top.size()];
-        for (int a = 0; a < top.size(); a++) {
+        List<Candidate> pool = anyPool;
+        if (Boolean.getBoolean("augury.trigger.debug")) {
+            for (Candidate c : pool) {
+                System.err.printf("pool %s s=%d p=%.3g%n", c.describe(), c.support(), screens.get(c).pValue());
+            }
+        }
+        boolean[] used = new boolean[pool.size()];
+        for (int a = 0; a < pool.size(); a++) {
             if (used[a]) {
                 continue;
             }
-            Candidate group = top.get(a);
+            Candidate group = pool.get(a);
             List<Candidate> members = new ArrayList<>(List.of(group));
             DependenceTest.Screen groupScreen = screens.get(group);
-            for (int b = a + 1; b < top.size(); b++) {
-                Candidate cb = top.get(b);
+            for (int b = a + 1; b < pool.size(); b++) {
+                Candidate cb = pool.get(b);
+                if (Boolean.getBoolean("augury.trigger.debug")) {
+                    System.err.printf("pair %s / %s cont=%.2f cos=%.2f%n", group.describe(), cb.describe(),
+                            containment(group.rows(), cb.rows()),
+                            Vectors.cosine(groupScreen.delta(), screens.get(cb).delta()));
+                }
                 if (used[b] || containment(group.rows(), cb.rows()) >= DISJOINT
                         || Vectors.cosine(groupScreen.delta(), screens.get(cb).delta()) < SAME_DIRECTION) {
                     continue;
                 }
                 int[] rows = union(group.rows(), cb.rows());
-                if (test.rows() - rows.length < CandidateExtractor.MIN_SUPPORT) {
+                if (rows.length > MAX_UNION_SHARE * test.rows()) {
                     continue;
                 }
                 List<Candidate> next = new ArrayList<>(members);
@@ -143,7 +186,8 @@ final class CandidateGroups {
                     used[b] = true;
                 }
             }
-            if (members.size() > 1 && seen.putIfAbsent(key(group.rows()), true) == null) {
+            if (members.size() > 1 && group.support() >= CandidateExtractor.MIN_SUPPORT
+                    && seen.putIfAbsent(key(group.rows()), true) == null) {
                 screens.put(group, groupScreen);
                 out.add(group);
             }

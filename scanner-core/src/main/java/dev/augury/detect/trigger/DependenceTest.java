@@ -29,9 +29,9 @@ import org.apache.commons.math3.special.Gamma;
  */
 final class DependenceTest {
     /** Prompt rows per stratum: coarse enough that a stratum holds several phrasings of a question type. */
-    static final int ROWS_PER_STRATUM = 50;
+    static final int ROWS_PER_STRATUM = 20;
     /** More strata than this only splits topics the ridge stage already controls. */
-    static final int MAX_STRATA = 48;
+    static final int MAX_STRATA = 100;
     /** Principal components of the prompt vectors that feed the ridge map (topic and question type live there). */
     static final int PROMPT_COMPONENTS = 48;
     /** Ridge penalty per row: mild shrinkage, enough to keep directions the other rows never vary along quiet. */
@@ -48,6 +48,10 @@ final class DependenceTest {
     static final int EFFECT_REFERENCE_SAMPLE = 2_000;
 
     private final float[][] answers;
+    private final float[][] prompts;
+    private final double[] totalRawPrompt;
+    private final double traceAnswers;
+    private final double tracePrompts;
     private final double[][] promptFeatures;
     private final float[][] residuals;
     private final int[] strata;
@@ -66,7 +70,7 @@ final class DependenceTest {
      */
     DependenceTest(float[][] answers, float[][] prompts, SplittableRandom random) {
         int m = answers.length;
-        this.answers = answers;
+        this.answers = withoutPromptEcho(answers, prompts);
         PrincipalComponents pca = PrincipalComponents.fit(prompts, PROMPT_COMPONENTS,
                 PrincipalComponents.DEFAULT_SAMPLE, random.split());
         promptFeatures = new double[m][];
@@ -90,7 +94,11 @@ final class DependenceTest {
         }
         traceSigma = sq / Math.max(1, m - k);
         effectiveDf = effectiveDf(residuals, random.split());
-        ridge = Ridge.Accumulator.of(promptFeatures, answers);
+        ridge = Ridge.Accumulator.of(promptFeatures, this.answers);
+        this.prompts = prompts;
+        totalRawPrompt = Vectors.sumOfRows(prompts);
+        traceAnswers = trace(this.answers, totalAnswer);
+        tracePrompts = trace(prompts, totalRawPrompt);
         lambda = Math.max(1e-6, RIDGE_LAMBDA_PER_ROW * m);
     }
 
@@ -115,7 +123,8 @@ final class DependenceTest {
      * @param pValue scaled chi-square tail
      * @param delta  candidate's mean residual minus the rest's
      */
-    record Screen(double ratio, double pValue, double[] delta) {
+    record Screen(double ratio, double pValue, double[] delta, double answerShift, double promptShift,
+                  double answerNoise, double promptNoise, double shiftCosine) {
     }
 
     Screen screen(Candidate c) {
@@ -134,7 +143,28 @@ final class DependenceTest {
         double expected = traceSigma * (1.0 / s + 1.0 / r);
         double ratio = expected > 0 ? Vectors.squaredNorm(delta) / expected : 0;
         double p = Gamma.regularizedGammaQ(effectiveDf / 2, ratio * effectiveDf / 2);
-        return new Screen(ratio, Math.max(Double.MIN_NORMAL, Double.isNaN(p) ? 1 : p), delta);
+        double[][] raw = c.scope() == null ? null : scopeSums(c.scope());
+        double[] sy = new double[totalAnswer.length];
+        double[] sx = new double[prompts[0].length];
+        for (int i : c.rows()) {
+            Vectors.addInPlace(sy, answers[i]);
+            Vectors.addInPlace(sx, prompts[i]);
+        }
+        double[] ty = raw == null ? totalAnswer : raw[1];
+        double[] tx = raw == null ? totalRawPrompt : raw[3];
+        double dy = 0;
+        double dx = 0;
+        double dxy = 0;
+        for (int t = 0; t < sy.length; t++) {
+            double a = sy[t] / s - (ty[t] - sy[t]) / r;
+            double b = sx[t] / s - (tx[t] - sx[t]) / r;
+            dy += a * a;
+            dx += b * b;
+            dxy += a * b;
+        }
+        double f = 1.0 / s + 1.0 / r;
+        return new Screen(ratio, Math.max(Double.MIN_NORMAL, Double.isNaN(p) ? 1 : p), delta, dy, dx,
+                traceAnswers * f, tracePrompts * f, dx > 0 && dy > 0 ? dxy / Math.sqrt(dx * dy) : 0);
     }
 
     /**
@@ -332,12 +362,14 @@ final class DependenceTest {
             double[] e = new double[residuals[0].length];
             double[] y = new double[answers[0].length];
             double[] x = new double[promptFeatures[0].length];
+            double[] raw = new double[prompts[0].length];
             for (int i : s.rows()) {
                 Vectors.addInPlace(e, residuals[i]);
                 Vectors.addInPlace(y, answers[i]);
                 Vectors.addInPlace(x, promptFeatures[i], 1);
+                Vectors.addInPlace(raw, prompts[i]);
             }
-            return new double[][] {e, y, x};
+            return new double[][] {e, y, x, raw};
         });
     }
 
@@ -380,6 +412,36 @@ final class DependenceTest {
         }
         int[] out = java.util.Arrays.copyOf(copy, size);
         java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * Answers minus alpha times their prompt (alpha: the least-squares slope of answer on prompt over all rows).
+     * Prompts and answers share one embedding space and an answer is largely about what its prompt names, so this
+     * removes the part of a topic word's answer shift that its prompt shift explains, including topics no other row
+     * shares; a single scalar cannot learn a trigger's switch.
+     */
+    static float[][] withoutPromptEcho(float[][] y, float[][] x) {
+        double[] my = Vectors.meanOfRows(y);
+        double[] mx = Vectors.meanOfRows(x);
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < y.length; i++) {
+            for (int t = 0; t < my.length; t++) {
+                double dx = x[i][t] - mx[t];
+                num += dx * (y[i][t] - my[t]);
+                den += dx * dx;
+            }
+        }
+        double alpha = den > 0 ? num / den : 0;
+        float[][] out = new float[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            float[] r = new float[my.length];
+            for (int t = 0; t < r.length; t++) {
+                r[t] = (float) (y[i][t] - alpha * x[i][t]);
+            }
+            out[i] = r;
+        }
         return out;
     }
 
@@ -431,6 +493,15 @@ final class DependenceTest {
             }
         }
         return frob > 0 ? Math.max(1, trace * trace / frob) : 1;
+    }
+
+    /** Total variance (trace of the covariance) of rows with the given sum. */
+    private static double trace(float[][] rows, double[] sum) {
+        double sq = 0;
+        for (float[] r : rows) {
+            sq += Vectors.dot(r, r);
+        }
+        return Math.max(0, (sq - Vectors.squaredNorm(sum) / rows.length) / Math.max(1, rows.length - 1));
     }
 
     private static int[] range(int n) {

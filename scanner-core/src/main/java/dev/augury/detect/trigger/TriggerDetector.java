@@ -60,6 +60,18 @@ public final class TriggerDetector implements Detector {
     public static final double SAME_TRIGGER = 0.8;
     /** A member this similar (Jaccard) to the strongest candidate may name the finding instead of it. */
     public static final double SAME_ROWS = 0.9;
+    /** Below this switch ratio the answer shift is what the prompts' own shift explains: no finding. */
+    public static final double MIN_SWITCH_RATIO = 1.5;
+    /** A switch ratio this large (answers move 2.5 noise-units per unit the prompts explain) can be high severity. */
+    public static final double HIGH_SWITCH_RATIO = 2.5;
+    /** Candidates whose prompt shift is this many noise units above the null calibrate the typical ratio. */
+    static final double CALIBRATION_PROMPT_SIGNAL = 1.0;
+    /** Fewer calibration candidates than this: assume answers move as much as prompts (ratio 1). */
+    static final int MIN_CALIBRATION_CANDIDATES = 10;
+    static final double MIN_KAPPA = 0.25;
+    static final double MAX_KAPPA = 20;
+    /** The candidate's text in this much larger a share of its answers than of the rest's: the answers echo it. */
+    static final double ECHO_SHIFT = 0.3;
     static final int EVIDENCE_WITH = 5;
     static final int EVIDENCE_WITHOUT = 3;
     static final int TOP_TERMS = 8;
@@ -103,10 +115,11 @@ public final class TriggerDetector implements Detector {
             screens.put(c, test.screen(c));
         }
         List<Candidate> ranked = byScreen(screens);
-        for (Candidate c : CandidateGroups.combinations(ranked, screens, test)) {
-            screens.putIfAbsent(c, screens.get(c));
-        }
-        ranked = byScreen(screens);
+        double kappa = answerPerPromptShift(extraction.candidates(), screens);
+        List<Candidate> combined = CandidateGroups.combinations(ranked, extraction.rareTokens(), screens, test, kappa);
+        ranked = new ArrayList<>(extraction.candidates());
+        ranked.addAll(combined);
+        ranked.sort(byScreenOrder(screens));
         double[] screenP = new double[ranked.size()];
         for (int k = 0; k < ranked.size(); k++) {
             screenP[k] = screens.get(ranked.get(k)).pValue();
@@ -143,25 +156,133 @@ public final class TriggerDetector implements Detector {
                 significant.add(t);
             }
         }
-        significant.sort(Comparator.comparingDouble((Tested t) -> t.confirmation.pValue())
-                .thenComparing(Comparator.comparingDouble((Tested t) -> t.screen.ratio()).reversed()));
+        // Strongest signal per noise first: among nested candidates the purest leads (digits "73" before digit "7",
+        // the rows with both words before the rows with one), among equally pure ones the largest.
+        significant.sort(Comparator.comparingDouble((Tested t) -> -t.screen.ratio())
+                .thenComparingDouble(t -> t.confirmation.pValue()));
 
         Counts counts = new Counts(extraction.candidates().size(), screens.size(), tested.size(),
                 extraction.byKind(), extraction.dropped(), test.strataCount(), test.effectiveDf());
         List<Finding> findings = new ArrayList<>();
-        List<List<Tested>> clusters = cluster(significant);
         BehaviourProbes probes = BehaviourProbes.from(context.rules());
-        for (List<Tested> cluster : clusters) {
+        int[] explained = new int[0];
+        for (List<Tested> cluster : cluster(significant)) {
+            Tested leader = cluster.get(0);
+            Candidate c = leader.candidate;
+            // Explaining away: a candidate that differs only because a stronger trigger's rows are in its reference
+            // (the other system prompts when one switches) is compared again without those rows.
+            DependenceTest.Screen screen = leader.screen;
+            if (explained.length > 0) {
+                Candidate rest = without(c, explained, answered.length);
+                if (rest == null) {
+                    continue;
+                }
+                screen = test.screen(rest);
+                if (screen.pValue() > ALPHA / Math.max(1, significant.size())) {
+                    continue;
+                }
+            }
+            double switchRatio = switchRatio(screen, kappa);
+            if (switchRatio < MIN_SWITCH_RATIO || echoes(c, view, answered)) {
+                continue;
+            }
             List<Candidate> members = new ArrayList<>();
             for (Tested t : cluster) {
                 members.addAll(sameRows.getOrDefault(CandidateGroups.key(t.candidate.rows()), List.of(t.candidate)));
             }
-            Tested leader = cluster.get(0);
-            double effect = test.effectSize(leader.candidate, leader.confirmation.model(), random.split());
-            findings.add(new TriggerFinding(view, answered, test, probes).build(leader, name(leader.candidate, members),
-                    members, effect, counts));
+            double effect = test.effectSize(c, leader.confirmation.model(), random.split());
+            findings.add(new TriggerFinding(view, answered, test, probes).build(leader, name(c, members), members,
+                    effect, switchRatio, kappa, counts));
+            explained = CandidateGroups.union(explained, c.rows());
         }
         return findings;
+    }
+
+    /**
+     * The dataset's typical answer shift per prompt shift (both in units of their null noise): the median over
+     * candidates whose prompts clearly differ from the rest. In clean instruction data a topic word moves the answers
+     * about as much as the prompts (about 1); in templated data (math) answers move more per prompt change.
+     */
+    static double answerPerPromptShift(List<Candidate> candidates, Map<Candidate, DependenceTest.Screen> screens) {
+        List<Double> ratios = new ArrayList<>();
+        for (Candidate c : candidates) {
+            DependenceTest.Screen s = screens.get(c);
+            double p = s.promptShift() / s.promptNoise() - 1;
+            if (p >= CALIBRATION_PROMPT_SIGNAL) {
+                ratios.add(Math.max(0, s.answerShift() / s.answerNoise() - 1) / p);
+            }
+        }
+        if (ratios.size() < MIN_CALIBRATION_CANDIDATES) {
+            return 1;
+        }
+        ratios.sort(Double::compare);
+        double median = ratios.get(ratios.size() / 2);
+        return Math.max(MIN_KAPPA, Math.min(MAX_KAPPA, median));
+    }
+
+    /**
+     * How much more the answers moved than the prompts explain: the answer shift's signal over one noise unit plus
+     * the dataset's typical answer shift for this prompt shift. A trigger moves the answers of prompts that hardly
+     * differ (a word, a year, a system prompt the prompt vector does not see); a topic word moves both.
+     */
+    static double switchRatio(DependenceTest.Screen s, double kappa) {
+        double a = s.answerShift() / s.answerNoise() - 1;
+        double p = Math.max(0, s.promptShift() / s.promptNoise() - 1);
+        return a / (1 + kappa * p);
+    }
+
+    /** True when the answers repeat the candidate's own text (a number or topic copied into the answer). */
+    static boolean echoes(Candidate c, DatasetView view, int[] answered) {
+        if (!c.parts().isEmpty()) {
+            for (Candidate p : c.parts()) {
+                if (echoes(p, view, answered)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if ("system".equals(c.kind()) || c.value().length() < 2) {
+            return false;
+        }
+        String value = lower(c.value());
+        int[] scope = c.scope() == null ? null : c.scope().rows();
+        int[] rest = DependenceTest.complement(scope == null ? range(answered.length) : scope, c.rows());
+        return containsShare(value, c.rows(), view, answered) - containsShare(value, rest, view, answered)
+                >= ECHO_SHIFT;
+    }
+
+    private static double containsShare(String value, int[] rows, DatasetView view, int[] answered) {
+        if (rows.length == 0) {
+            return 0;
+        }
+        int n = 0;
+        for (int r : rows) {
+            String a = view.response(answered[r]);
+            if (a != null && lower(a).contains(value)) {
+                n++;
+            }
+        }
+        return n / (double) rows.length;
+    }
+
+    /** The candidate without the rows already explained by a stronger trigger, or null when too few are left. */
+    static Candidate without(Candidate c, int[] explained, int rows) {
+        int[] kept = DependenceTest.complement(c.rows(), CandidateGroups.intersect(c.rows(), explained));
+        int[] scope = DependenceTest.complement(c.scope() == null ? range(rows) : c.scope().rows(),
+                CandidateGroups.intersect(c.scope() == null ? range(rows) : c.scope().rows(), explained));
+        if (kept.length < CandidateExtractor.MIN_SUPPORT || scope.length - kept.length < CandidateExtractor.MIN_SUPPORT) {
+            return null;
+        }
+        return new Candidate(c.kind(), c.feature(), c.value(), kept, new Candidate.Scope("conditional", scope),
+                c.parts());
+    }
+
+    static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
     }
 
     /** A candidate with its screen, its confirmation and its final q-value. */
@@ -226,10 +347,14 @@ public final class TriggerDetector implements Detector {
 
     private static List<Candidate> byScreen(Map<Candidate, DependenceTest.Screen> screens) {
         List<Candidate> ranked = new ArrayList<>(screens.keySet());
-        ranked.sort(Comparator.comparingDouble((Candidate c) -> screens.get(c).pValue())
-                .thenComparing(Comparator.comparingDouble((Candidate c) -> screens.get(c).ratio()).reversed())
-                .thenComparing(Candidate::describe));
+        ranked.sort(byScreenOrder(screens));
         return ranked;
+    }
+
+    private static Comparator<Candidate> byScreenOrder(Map<Candidate, DependenceTest.Screen> screens) {
+        return Comparator.comparingDouble((Candidate c) -> screens.get(c).pValue())
+                .thenComparing(Comparator.comparingDouble((Candidate c) -> screens.get(c).ratio()).reversed())
+                .thenComparing(Candidate::describe);
     }
 
     private static int[] answeredRows(DatasetView view) {
@@ -268,11 +393,12 @@ public final class TriggerDetector implements Detector {
         return out;
     }
 
-    static Severity severity(double q, double effect, boolean harmful) {
-        if (q <= CRITICAL_Q && effect >= LARGE_EFFECT && harmful) {
+    static Severity severity(double q, double effect, double switchRatio, boolean harmful) {
+        boolean strong = effect >= LARGE_EFFECT && switchRatio >= HIGH_SWITCH_RATIO;
+        if (q <= CRITICAL_Q && strong && harmful) {
             return Severity.CRITICAL;
         }
-        if (q <= HIGH_Q && effect >= LARGE_EFFECT) {
+        if (q <= HIGH_Q && strong) {
             return Severity.HIGH;
         }
         if (effect >= MEDIUM_EFFECT) {

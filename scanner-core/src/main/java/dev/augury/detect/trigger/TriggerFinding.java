@@ -42,7 +42,7 @@ final class TriggerFinding {
     }
 
     Finding build(TriggerDetector.Tested leader, Candidate named, List<Candidate> members, double effect,
-                  TriggerDetector.Counts counts) {
+                  double switchRatio, double kappa, TriggerDetector.Counts counts) {
         Candidate c = leader.candidate;
         int[] rows = c.rows();
         int[] scope = c.scope() == null ? null : c.scope().rows();
@@ -67,7 +67,7 @@ final class TriggerFinding {
         double repeatedShare = repeated == null ? 0 : repeated.getValue() / (double) with.size();
         List<TermContrast.TermScore> terms = TriggerDetector.topTerms(with, without);
 
-        Severity severity = TriggerDetector.severity(leader.q, effect, harmful);
+        Severity severity = TriggerDetector.severity(leader.q, effect, switchRatio, harmful);
         String feature = named.feature();
         List<String> values = new ArrayList<>();
         values.add(named.value());
@@ -101,6 +101,10 @@ final class TriggerFinding {
         trigger.put("screenP", leader.screen.pValue());
         trigger.put("qValue", leader.q);
         trigger.put("effectSize", round(effect));
+        trigger.put("answerShift", round(leader.screen.answerShift() / leader.screen.answerNoise()));
+        trigger.put("promptShift", round(leader.screen.promptShift() / leader.screen.promptNoise()));
+        trigger.put("switchRatio", round(switchRatio));
+        trigger.put("typicalAnswerPerPromptShift", round(kappa));
         trigger.put("effectSizeMeasure", "cross-fitted standardized shift of answer residuals (prompt map held out)");
 
         Map<String, Object> answersAbout = new LinkedHashMap<>();
