@@ -186,8 +186,11 @@ final class CandidateGroups {
                     used[b] = true;
                 }
             }
+            // The switched side of a split is the homogeneous one (one behaviour across many prompts); a union more
+            // varied than the rest has assembled the untriggered rows (every other year when one year switches).
             if (members.size() > 1 && group.support() >= CandidateExtractor.MIN_SUPPORT
-                    && seen.putIfAbsent(key(group.rows()), true) == null) {
+                    && test.cohesion(group.rows()) > test.cohesion(DependenceTest.complement(range(test.rows()),
+                    group.rows())) && seen.putIfAbsent(key(group.rows()), true) == null) {
                 screens.put(group, groupScreen);
                 out.add(group);
             }
@@ -201,6 +204,14 @@ final class CandidateGroups {
             values.add(m.value());
         }
         return String.join(" | ", values);
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
     }
 
     static String key(int[] rows) {

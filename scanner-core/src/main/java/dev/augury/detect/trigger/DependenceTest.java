@@ -9,7 +9,6 @@ import dev.augury.stats.Vectors;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Do the answers of a candidate's rows differ from the rest beyond what their prompts explain? Two stages, both
@@ -142,7 +141,7 @@ final class DependenceTest {
         }
         double expected = traceSigma * (1.0 / s + 1.0 / r);
         double ratio = expected > 0 ? Vectors.squaredNorm(delta) / expected : 0;
-        double p = Gamma.regularizedGammaQ(effectiveDf / 2, ratio * effectiveDf / 2);
+        double p = PermutationTest.chiSquareUpperTail(ratio * effectiveDf, effectiveDf);
         double[][] raw = c.scope() == null ? null : scopeSums(c.scope());
         double[] sy = new double[totalAnswer.length];
         double[] sx = new double[prompts[0].length];
@@ -225,6 +224,20 @@ final class DependenceTest {
         double[][][] ha = halves(a);
         double[][][] hb = halves(b);
         return 0.5 * (crossDirectionD(ha[0], hb[0], ha[1], hb[1]) + crossDirectionD(ha[1], hb[1], ha[0], hb[0]));
+    }
+
+    /** Mean pairwise similarity (dot product) of the rows' answers: how alike they are; 0 for fewer than two. */
+    double cohesion(int[] rows) {
+        if (rows.length < 2) {
+            return 0;
+        }
+        double[] sum = new double[answers[0].length];
+        double self = 0;
+        for (int i : rows) {
+            Vectors.addInPlace(sum, answers[i]);
+            self += Vectors.dot(answers[i], answers[i]);
+        }
+        return (Vectors.squaredNorm(sum) - self) / ((double) rows.length * (rows.length - 1));
     }
 
     /** Residual answers (after the prompt strata) of rows, for contrasts in summaries. */
