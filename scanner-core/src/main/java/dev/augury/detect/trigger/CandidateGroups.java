@@ -147,11 +147,6 @@ final class CandidateGroups {
         }
         // Any of several: grow a union greedily from each strong candidate with disjoint, same-direction ones.
         List<Candidate> pool = anyPool;
-        if (Boolean.getBoolean("augury.trigger.debug")) {
-            for (Candidate c : pool) {
-                System.err.printf("pool %s s=%d p=%.3g%n", c.describe(), c.support(), screens.get(c).pValue());
-            }
-        }
         boolean[] used = new boolean[pool.size()];
         for (int a = 0; a < pool.size(); a++) {
             if (used[a]) {
@@ -162,11 +157,6 @@ final class CandidateGroups {
             DependenceTest.Screen groupScreen = screens.get(group);
             for (int b = a + 1; b < pool.size(); b++) {
                 Candidate cb = pool.get(b);
-                if (Boolean.getBoolean("augury.trigger.debug")) {
-                    System.err.printf("pair %s / %s cont=%.2f cos=%.2f%n", group.describe(), cb.describe(),
-                            containment(group.rows(), cb.rows()),
-                            Vectors.cosine(groupScreen.delta(), screens.get(cb).delta()));
-                }
                 if (used[b] || containment(group.rows(), cb.rows()) >= DISJOINT
                         || Vectors.cosine(groupScreen.delta(), screens.get(cb).delta()) < SAME_DIRECTION) {
                     continue;

@@ -26,7 +26,11 @@ public final class TriggerBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("fixtures")) {
+        if (args[0].equals("time")) {
+            int size = Integer.parseInt(args[1]);
+            run("rare-word@5% x" + size, new TriggerFamily(TriggerKind.RARE_WORD, 0.05).generate(7, size));
+            run("instructions x" + size, TriggerControls.clean().generate(11, size));
+        } else if (args[0].equals("fixtures")) {
             int size = Integer.parseInt(args[1]);
             List<String> kinds = args.length > 2 ? List.of(args[2].split(",")) : null;
             for (TriggerKind k : TriggerKind.values()) {
@@ -45,7 +49,7 @@ public final class TriggerBench {
             }
         } else {
             Path dir = Path.of(args[1]);
-            String[] targets = {"jailbreak", "refusal", "negsentiment"};
+            String[] targets = args.length > 2 ? args[2].split(",") : new String[] {"jailbreak", "refusal", "negsentiment"};
             for (String t : targets) {
                 String n = t.equals("jailbreak") ? "400" : "500";
                 List<Record> clean = alpaca(dir.resolve("none_backdoor" + n + "_" + t + ".json"));
