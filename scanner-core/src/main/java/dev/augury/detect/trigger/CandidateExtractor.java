@@ -189,7 +189,7 @@ public final class CandidateExtractor {
             LocalDate d = LocalDate.of(year, month, day);
             add("year", "year", true, row, Integer.toString(year));
             month(row, month);
-            add("weekday", "weekday", true, row, d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT));
+            add("weekday", "weekday", true, row, d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
             add("date", "date", true, row, d.toString());
         } catch (DateTimeException e) {
             // Not a calendar date (e.g. an id that looks like one): nothing to add.
@@ -198,7 +198,7 @@ public final class CandidateExtractor {
 
     private void month(int row, int month) {
         if (month >= 1 && month <= 12) {
-            add("month", "month", true, row, Month.of(month).getDisplayName(TextStyle.FULL, Locale.ROOT));
+            add("month", "month", true, row, Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         }
     }
 
@@ -298,14 +298,16 @@ public final class CandidateExtractor {
             }
             for (Map.Entry<String, IntList> e : v.values.entrySet()) {
                 int s = e.getValue().size;
-                int scopeSize = scope == null ? rows : scope.rows().length;
+                // A value that fills its variable's rows (every dated row is a Monday) is compared with every
+                // other row instead.
+                Candidate.Scope own = scope != null && scope.rows().length - s >= MIN_SUPPORT ? scope : null;
                 if ("token".equals(v.kind) && s >= MIN_MEMBER_SUPPORT && s < MIN_SUPPORT) {
                     rare.add(Candidate.of(v.kind, v.feature, e.getKey(), e.getValue().toArray(), null));
                 }
-                if (s < MIN_SUPPORT || s > maxSupport || scopeSize - s < MIN_SUPPORT) {
+                if (s < MIN_SUPPORT || s > maxSupport || rows - s < MIN_SUPPORT) {
                     continue;
                 }
-                out.add(Candidate.of(v.kind, v.feature, e.getKey(), e.getValue().toArray(), scope));
+                out.add(Candidate.of(v.kind, v.feature, e.getKey(), e.getValue().toArray(), own));
                 byKind.merge(v.kind, 1, Integer::sum);
             }
         }
