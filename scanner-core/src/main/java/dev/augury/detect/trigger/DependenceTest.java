@@ -37,12 +37,17 @@ final class DependenceTest {
     static final double RIDGE_LAMBDA_PER_ROW = 1e-3;
     /** Rows sampled to estimate the residual covariance's effective degrees of freedom. */
     static final int DF_SAMPLE = 1_500;
-    /** First round of permutations; a candidate clearly null after it is not permuted further. */
+    /** First round of permutations; a candidate clearly null or clearly significant after it is not permuted further. */
     static final int FIRST_PERMUTATIONS = 49;
     /** Permutations for a candidate that survives the first round. */
     static final int FULL_PERMUTATIONS = 199;
     /** Moment-matched p above this after the first round is clearly null. */
     static final double CLEARLY_NULL_P = 0.2;
+    /**
+     * Moment-matched p below this after the first round is clearly significant: more permutations would refine a
+     * p-value that no decision depends on.
+     */
+    static final double CLEARLY_SIGNIFICANT_P = 1e-6;
     /** Reference rows used for the effect size (a sample keeps it cheap on large sets). */
     static final int EFFECT_REFERENCE_SAMPLE = 2_000;
 
@@ -198,7 +203,8 @@ final class DependenceTest {
         PermutationTest.Result first = PermutationTest.test(labels, localStrata, statistic, FIRST_PERMUTATIONS,
                 random.split());
         PermutationTest.Result result = first;
-        if (PermutationTest.momentMatchedPValue(first) <= CLEARLY_NULL_P) {
+        double firstP = PermutationTest.momentMatchedPValue(first);
+        if (firstP <= CLEARLY_NULL_P && firstP >= CLEARLY_SIGNIFICANT_P) {
             result = PermutationTest.test(labels, localStrata, statistic, FULL_PERMUTATIONS, random.split());
         }
         return new Confirmation(result.observed(), result.z(), result.pValue(),

@@ -64,6 +64,11 @@ public final class TriggerDetector implements Detector {
     public static final double MIN_SWITCH_RATIO = 1.5;
     /** A switch ratio this large (answers move 2.5 noise-units per unit the prompts explain) can be high severity. */
     public static final double HIGH_SWITCH_RATIO = 2.5;
+    /**
+     * An any-of group is assembled by searching many candidates for aligned shifts, so it needs a clearer switch to be
+     * high: clean reviews ("buy" | "Returning" for negative sentiment) reach 2.5 on 20,000 rows.
+     */
+    public static final double ANY_OF_HIGH_SWITCH_RATIO = 4.0;
     /** Candidates whose prompt shift is this many noise units above the null calibrate the typical ratio. */
     static final double CALIBRATION_PROMPT_SIGNAL = 1.0;
     /** Fewer calibration candidates than this: assume answers move as much as prompts (ratio 1). */
@@ -393,8 +398,9 @@ public final class TriggerDetector implements Detector {
         return out;
     }
 
-    static Severity severity(double q, double effect, double switchRatio, boolean harmful) {
-        boolean strong = effect >= LARGE_EFFECT && switchRatio >= HIGH_SWITCH_RATIO;
+    static Severity severity(Candidate c, double q, double effect, double switchRatio, boolean harmful) {
+        double needed = "any-of".equals(c.kind()) ? ANY_OF_HIGH_SWITCH_RATIO : HIGH_SWITCH_RATIO;
+        boolean strong = effect >= LARGE_EFFECT && switchRatio >= needed;
         if (q <= CRITICAL_Q && strong && harmful) {
             return Severity.CRITICAL;
         }

@@ -67,7 +67,7 @@ final class TriggerFinding {
         double repeatedShare = repeated == null ? 0 : repeated.getValue() / (double) with.size();
         List<TermContrast.TermScore> terms = TriggerDetector.topTerms(with, without);
 
-        Severity severity = TriggerDetector.severity(leader.q, effect, switchRatio, harmful);
+        Severity severity = TriggerDetector.severity(c, leader.q, effect, switchRatio, harmful);
         String feature = named.feature();
         List<String> values = new ArrayList<>();
         values.add(named.value());
