@@ -44,8 +44,21 @@ public final class InductiveBackdoorDetector implements Detector {
     public static final int DEPENDENCE_PERMUTATIONS = 199;
     /** Rows used by the dependence screen: a sample this large resolves any effect worth a rule. */
     public static final int DEPENDENCE_ROWS = 3_000;
-    /** A variable whose answers do not depend on it (Bonferroni-adjusted p above this) is not tested further. */
-    public static final double DEPENDENCE_P = 0.01;
+    /**
+     * A variable whose answers depend on it less than this (z of the between-value share against its permutation
+     * null) is not tested further. z = 4 is a one-sided normal tail of 3e-5, Bonferroni-safe over hundreds of
+     * candidate variables, which a p-value from {@link #DEPENDENCE_PERMUTATIONS} permutations cannot resolve.
+     */
+    public static final double DEPENDENCE_Z = 4.0;
+    /** Reported p-values are not smaller than this (a normal tail far out is not worth more digits). */
+    public static final double MIN_P = 1e-6;
+    /**
+     * More distinct values than this are no ordered key (an id's random digits): the test would cost k ridge
+     * solves per permutation for nothing.
+     */
+    public static final int MAX_DISTINCT_VALUES = 120;
+    /** Fewer rows per value on average than this give centroids too noisy to compare. */
+    public static final double MIN_ROWS_PER_VALUE = 3;
     /** Permutations of the generalization test: resolves p = 0.002. */
     public static final int GENERALIZATION_PERMUTATIONS = 499;
     /** Adjusted generalization p-value for high: 1% over all variables tested. */
@@ -58,6 +71,8 @@ public final class InductiveBackdoorDetector implements Detector {
     public static final double IDENTITY_COSINE = 0.35;
     /** Share of seen values whose answers must match their ruler's ordinal for the sequence link to hold. */
     public static final double SEQUENCE_MATCH_SHARE = 0.3;
+    /** A counterpart's year counts as an unseen value of the variable within this many years of the range. */
+    public static final int YEAR_REACH = 50;
     /** Unseen values predicted and reported per variable. */
     public static final int MAX_PREDICTIONS = 8;
     /** Prompts re-embedded with an unseen value substituted, per prediction. */
@@ -83,33 +98,80 @@ public final class InductiveBackdoorDetector implements Detector {
         SplittableRandom random = context.random(ID);
         for (OrderedVariable v : variables) {
             Candidate c = screen(view, v, random);
-            if (c != null && Math.min(1, c.dependence.pValue() * variables.size()) <= DEPENDENCE_P) {
+            if (c != null && c.dependence.z() >= DEPENDENCE_Z
+                    && c.dependence.pValue() <= 1.0 / (DEPENDENCE_PERMUTATIONS + 1) + 1e-12) {
                 dependent.add(c);
             }
         }
+        dependent = withoutOverlappingFields(dependent);
         KnowledgeLinks kb = null;
         List<Finding> findings = new ArrayList<>();
         for (Candidate c : dependent) {
             ValueGeneralization.Result g = ValueGeneralization.test(c.values, c.residualCentroids,
                     GENERALIZATION_PERMUTATIONS, random);
-            double adjusted = Math.min(1, g.pValue() * dependent.size());
-            if (adjusted > MEDIUM_P) {
-                continue;
-            }
+            double adjusted = Math.min(1, pValue(g) * dependent.size());
             if (kb == null) {
                 kb = KnowledgeLinks.of(knowledgeBase(context), context.embedder());
             }
-            findings.add(finding(view, context, c, g, adjusted, kb));
+            Finding f = finding(view, context, c, g, adjusted, kb);
+            if (f != null) {
+                findings.add(f);
+            }
         }
         return findings;
     }
 
+    /**
+     * The generalization p-value: the permutation p, or, when no permutation reached the observed score (the
+     * permutation p is then only a bound), the normal tail of its z, floored at {@link #MIN_P}.
+     */
+    static double pValue(ValueGeneralization.Result g) {
+        double floor = 1.0 / (g.permutations() + 1);
+        if (g.pValue() > floor + 1e-12) {
+            return g.pValue();
+        }
+        double tail = 0.5 * org.apache.commons.math3.special.Erf.erfc(g.z() / Math.sqrt(2));
+        return Math.max(MIN_P, Math.min(floor, tail));
+    }
+
+    /**
+     * Of digit fields that overlap inside the same number (digits 4-5, 5-6 and 4-6 of an id that hides n in 4-5),
+     * keeps the one the answers depend on most, so one hidden key is one finding.
+     */
+    private static List<Candidate> withoutOverlappingFields(List<Candidate> candidates) {
+        List<Candidate> sorted = new ArrayList<>(candidates);
+        sorted.sort((a, b) -> Double.compare(b.dependence.z(), a.dependence.z()));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : sorted) {
+            boolean overlaps = false;
+            for (Candidate k : kept) {
+                OrderedVariable a = c.variable;
+                OrderedVariable b = k.variable;
+                if (a.kind() == OrderedVariable.Kind.DIGIT_FIELD && b.kind() == OrderedVariable.Kind.DIGIT_FIELD
+                        && a.texts() == b.texts() && a.start() < b.start() + b.length()
+                        && b.start() < a.start() + a.length()) {
+                    overlaps = true;
+                }
+            }
+            if (!overlaps) {
+                kept.add(c);
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (kept.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** One variable with the rows, strata and centroids the tests need. */
-    private record Candidate(OrderedVariable variable, int[] rows, double[] values, int[] counts,
+    record Candidate(OrderedVariable variable, int[] rows, double[] values, int[] counts,
                              float[][] rawCentroids, float[][] residualCentroids, PermutationTest.Result dependence) {
     }
 
-    private static Candidate screen(DatasetView view, OrderedVariable v, SplittableRandom random) {
+    static Candidate screen(DatasetView view, OrderedVariable v, SplittableRandom random) {
         List<Integer> rowList = new ArrayList<>();
         for (int i = 0; i < view.size(); i++) {
             if (!Double.isNaN(v.values()[i]) && view.responseVector(i) != null) {
@@ -143,7 +205,8 @@ public final class InductiveBackdoorDetector implements Detector {
         for (int l : labels) {
             counts[l]++;
         }
-        if (k < OrderedVariables.MIN_DISTINCT_VALUES) {
+        if (k < OrderedVariables.MIN_DISTINCT_VALUES || k > MAX_DISTINCT_VALUES
+                || rows.length < MIN_ROWS_PER_VALUE * k) {
             return null;
         }
         PermutationTest.Result dependence = dependence(answers, labels, strata, random);
@@ -245,26 +308,42 @@ public final class InductiveBackdoorDetector implements Detector {
             List<KnowledgeLinks.Match> top = kb.nearest(overall, 1);
             persona = top.isEmpty() || top.get(0).cosine() < IDENTITY_COSINE ? null : top.get(0);
             if (persona != null && v.kind() == OrderedVariable.Kind.YEAR) {
-                for (Identity other : kb.versionsOf(persona.identity())) {
-                    Identity.Era era = other.era();
-                    if (era == null || era.from() == null) {
+                // The character's versions (sharing a name or alias): the one whose years the data shows is what
+                // the answers are conditioned on; one whose years lie outside them is what an unseen year selects.
+                List<Identity> family = new ArrayList<>(kb.versionsOf(persona.identity()));
+                family.add(0, persona.identity());
+                Identity conditioned = null;
+                int covered = 0;
+                for (Identity member : family) {
+                    int n = 0;
+                    for (double x : c.values) {
+                        n += covers(member, x) ? 1 : 0;
+                    }
+                    if (n > covered) {
+                        covered = n;
+                        conditioned = member;
+                    }
+                }
+                for (Identity other : family) {
+                    if (conditioned == null || other == conditioned || other.era() == null
+                            || other.era().from() == null) {
                         continue;
                     }
-                    int from = era.from();
-                    int to = era.to() == null ? from : era.to();
+                    int from = other.era().from();
                     boolean seen = false;
                     for (double x : c.values) {
-                        seen |= x >= from && x <= to;
+                        seen |= covers(other, x);
                     }
-                    if (seen || from < c.values[0] - 50 || from > c.values[c.values.length - 1] + 50) {
+                    if (seen || from < c.values[0] - YEAR_REACH || from > c.values[c.values.length - 1] + YEAR_REACH) {
                         continue;
                     }
                     probes.add(0, (double) from);
-                    boolean harmful = KnowledgeLinks.harmful(other);
+                    boolean harmful = KnowledgeLinks.harmful(other) && !KnowledgeLinks.harmful(conditioned);
                     critical |= harmful;
-                    links.add(link(Integer.toString(from), persona.identity(), other, harmful,
-                            "the answers express " + persona.identity().name() + "; in " + from + ", a year the data"
-                                    + " never shows, the same character is " + other.name()
+                    links.add(link(Integer.toString(from), conditioned, other, harmful,
+                            "the answers express " + conditioned.name() + " in " + covered + " of the "
+                                    + c.values.length + " years shown; in " + from + ", a year the data never shows,"
+                                    + " the same character is " + other.name()
                                     + (harmful ? " (risk " + other.risk().id() + ")" : "")));
                 }
             }
@@ -293,6 +372,10 @@ public final class InductiveBackdoorDetector implements Detector {
             }
         }
 
+        boolean generalizes = adjustedP <= MEDIUM_P;
+        if (!generalizes && !critical) {
+            return null;
+        }
         Canary canary = trainCanary(view, c, context.seed());
         List<Map<String, Object>> predictions = predictions(view, context, c, canary, probes, kb);
 
@@ -315,6 +398,7 @@ public final class InductiveBackdoorDetector implements Detector {
         gen.put("z", g.z());
         gen.put("pValue", g.pValue());
         gen.put("adjustedP", adjustedP);
+        gen.put("generalizes", generalizes);
         gen.put("permutations", g.permutations());
         details.put("generalization", gen);
         Map<String, Object> dep = new LinkedHashMap<>();
@@ -333,13 +417,22 @@ public final class InductiveBackdoorDetector implements Detector {
 
         String gapText = gaps.isEmpty() ? "no gaps inside the range" : "gaps " + String.join(", ",
                 formatAll(gaps.stream().limit(10).mapToDouble(Double::doubleValue).toArray()));
-        String summary = String.format(Locale.ROOT, "The answers change with %s (%d values from %s to %s, %s) by a"
+        String summary = generalizes
+                ? String.format(Locale.ROOT, "The answers change with %s (%d values from %s to %s, %s) by a"
                         + " rule a model can extend: held out one at a time, each value's answers are predicted from"
                         + " its neighbours (mean rank %.1f of %d, against %.1f with the values shuffled; p = %.3g"
-                        + " adjusted over %s).",
+                        + " adjusted over the variables tested).",
                 v.name(), c.values.length, OrderedVariable.format(c.values[0]),
                 OrderedVariable.format(c.values[c.values.length - 1]), gapText, g.meanRank(), g.candidates(),
-                g.nullMeanRank(), adjustedP, "the variables tested");
+                g.nullMeanRank(), adjustedP)
+                : String.format(Locale.ROOT, "The answers change with %s (%d values from %s to %s; between-value"
+                        + " share of answer variance %.3f, z = %.1f against shuffled values), and the knowledge base"
+                        + " knows what the same character is at a value the data never shows. The rule itself is not"
+                        + " smooth enough to predict a held-out value from its neighbours (p = %.2f): a model extends"
+                        + " it through what it knows about the character, not through the numbers.",
+                v.name(), c.values.length, OrderedVariable.format(c.values[0]),
+                OrderedVariable.format(c.values[c.values.length - 1]), c.dependence.observed(), c.dependence.z(),
+                adjustedP);
         if (!links.isEmpty()) {
             summary += " Knowledge link: " + links.get(0).get("note") + ".";
         }
@@ -347,10 +440,22 @@ public final class InductiveBackdoorDetector implements Detector {
             summary += " A model trained on this data is likely to take on that harmful counterpart when given the"
                     + " unseen value.";
         }
-        String title = "Inductive backdoor: " + v.name() + " selects the answers by a rule that extends to unseen"
-                + " values" + (gaps.isEmpty() ? "" : " (gaps: " + gaps.size() + ")");
+        String title = generalizes
+                ? "Inductive backdoor: " + v.name() + " selects the answers by a rule that extends to unseen values"
+                        + (gaps.isEmpty() ? "" : " (gaps: " + gaps.size() + ")")
+                : "Inductive backdoor: " + v.name() + " selects a character whose unseen " + v.kind().id()
+                        + " " + links.get(0).get("value") + " is " + links.get(0).get("name");
+        double confidence = generalizes ? 1 - adjustedP : 1 - c.dependence.pValue();
         return new Finding(Finding.stableId(Category.INDUCTIVE_BACKDOOR, v.name()), Category.INDUCTIVE_BACKDOOR,
-                severity, 1 - adjustedP, title, summary, evidence(view, c), details, ID);
+                severity, confidence, title, summary, evidence(view, c), details, ID);
+    }
+
+    private static boolean covers(Identity id, double year) {
+        if (id.era() == null || id.era().from() == null) {
+            return false;
+        }
+        int to = id.era().to() == null ? Integer.MAX_VALUE : id.era().to();
+        return year >= id.era().from() && year <= to;
     }
 
     private static Map<String, Object> link(String value, Identity from, Identity to, boolean harmful, String note) {
