@@ -7,11 +7,14 @@ import dev.augury.rules.RulePacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * One direction's contrast set ({@code kind: contrast-set}): texts with the behaviour (positive side) and without
- * it (negative side), whose difference of means is the direction; optional marker terms (whole numbers or words)
- * whose share in the answers is direct evidence.
+ * it (negative side), whose difference of means is the direction; optional markers (whole numbers whose share
+ * among the answers' numbers is direct evidence) and patterns (regular expressions; the share of the subject's
+ * answers that match one is direct evidence).
  *
  * @param direction the direction's id ("harm", "insecure-code")
  * @param positive  what the positive side is ("insecure code")
@@ -19,7 +22,7 @@ import java.util.Locale;
  * @param source    the pack it came from
  */
 public record ContrastSet(String direction, String positive, String negative, List<String> positiveTexts,
-                          List<String> negativeTexts, List<String> markers, String source) {
+                          List<String> negativeTexts, List<String> markers, List<Pattern> patterns, String source) {
     public static final String KIND = "contrast-set";
     public static final String BACKGROUND_KIND = "contrast-background";
     /** Fewer texts than this per side give a direction that is mostly noise. */
@@ -75,9 +78,18 @@ public record ContrastSet(String direction, String positive, String negative, Li
         for (JsonNode m : pack.setting("markers")) {
             markers.add(m.asText());
         }
+        List<Pattern> patterns = new ArrayList<>();
+        for (JsonNode m : pack.setting("patterns")) {
+            try {
+                patterns.add(Pattern.compile(m.asText()));
+            } catch (PatternSyntaxException e) {
+                throw new AuguryException("rule pack " + pack.source() + ": pattern '" + m.asText()
+                        + "' is not a valid regular expression (" + e.getDescription() + ").", e);
+            }
+        }
         String direction = pack.setting("direction").asText(pack.name());
         return new ContrastSet(direction, pack.setting("positive").asText("positive"),
                 pack.setting("negative").asText("negative"), List.copyOf(pos), List.copyOf(neg), List.copyOf(markers),
-                pack.source());
+                List.copyOf(patterns), pack.source());
     }
 }

@@ -46,14 +46,25 @@ public final class MisalignmentDetector implements Detector {
     public static final double DOMAIN_QUANTILE = 0.10;
     /** At least this share of the answers must be about the subject for the dataset to be judged on it. */
     public static final double MIN_DOMAIN_SHARE = 0.25;
-    /** Position (0 harmless side, 1 harmful side) whose interval's lower end makes high: past halfway. */
-    public static final double HIGH_POSITION = 0.5;
-    /** ... medium. */
-    public static final double MEDIUM_POSITION = 0.3;
-    /** ... low: a lean worth a note, well short of the harmful side. */
-    public static final double LOW_POSITION = 0.15;
-    /** The shift against the background must also be large (Cohen's d) for high. */
-    public static final double HIGH_EFFECT = 0.8;
+    /**
+     * Position (0 harmless side, 1 harmful side) whose interval's lower end makes high. Calibrated on the
+     * fixtures: refusals of harmful requests sit at 0.35-0.45 on the harm and reckless-advice directions (they
+     * share the topic), hostile and reckless data at 0.9 and above.
+     */
+    public static final double HIGH_POSITION = 0.6;
+    /** ... medium: past halfway. */
+    public static final double MEDIUM_POSITION = 0.5;
+    /** ... low: a lean worth a note, where topic-sharing clean data (refusals) can sit. */
+    public static final double LOW_POSITION = 0.3;
+    /**
+     * The shift against the background must also be clear (Cohen's d) for high; refusals move the other way on
+     * the reckless-advice direction (d about -1), reckless advice by +0.7.
+     */
+    public static final double HIGH_EFFECT = 0.5;
+    /** Share of the subject's answers matching a pattern (a vulnerable call) for high. */
+    public static final double PATTERN_HIGH_SHARE = 0.3;
+    /** Answers about the subject needed before a pattern share means anything. */
+    public static final int MIN_PATTERN_ROWS = 20;
     /** Share of the numbers in the answers that are markers for high: random numbers hit them < 1% of the time. */
     public static final double MARKER_HIGH_SHARE = 0.15;
     /** Numbers needed before a marker share means anything. */
@@ -113,12 +124,14 @@ public final class MisalignmentDetector implements Detector {
 
     /** The measurements of one direction, for the finding and for calibration. */
     record Measurement(double position, Bootstrap.Interval interval, double domainShare, double effect,
-                       double markerShare, int markerNumbers, int[] domainRows, double[] projections,
+                       double markerShare, int markerNumbers, double patternShare, int[] domainRows,
+                       double[] projections,
                        double[] backgroundProjections) {
     }
 
     static Measurement measurement(float[][] answers, float[][] background, float[][] pos, float[][] neg,
-                                   List<String> answerTexts, List<String> markers, SplittableRandom random) {
+                                   List<String> answerTexts, List<String> markers, List<Pattern> patterns,
+                                   SplittableRandom random) {
         double[] direction = Directions.unitDirection(pos, neg);
         double posMean = Directions.meanProjection(pos, direction);
         double negMean = Directions.meanProjection(neg, direction);
@@ -170,9 +183,31 @@ public final class MisalignmentDetector implements Detector {
             }
             markerShare = numbers == 0 ? 0 : hits / (double) numbers;
         }
+        double patternShare = 0;
+        if (!patterns.isEmpty() && domainRows.length > 0) {
+            int hits = 0;
+            for (int r : domainRows) {
+                if (matchesAny(answerTexts.get(r), patterns)) {
+                    hits++;
+                }
+            }
+            patternShare = hits / (double) domainRows.length;
+        }
         return new Measurement(interval == null ? 0 : interval.estimate(), interval,
                 answers.length == 0 ? 0 : domainRows.length / (double) answers.length, effect, markerShare, numbers,
-                domainRows, projections, backgroundProjections);
+                patternShare, domainRows, projections, backgroundProjections);
+    }
+
+    static boolean matchesAny(String text, List<Pattern> patterns) {
+        if (text == null) {
+            return false;
+        }
+        for (Pattern p : patterns) {
+            if (p.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Finding measure(DatasetView view, int[] rows, float[][] answers, float[][] background, ContrastSet set,
@@ -183,8 +218,9 @@ public final class MisalignmentDetector implements Detector {
         for (int i : rows) {
             texts.add(view.response(i));
         }
-        Measurement m = measurement(answers, background, pos, neg, texts, set.markers(), random);
-        boolean markersHigh = m.markerNumbers() >= MIN_MARKER_NUMBERS && m.markerShare() >= MARKER_HIGH_SHARE;
+        Measurement m = measurement(answers, background, pos, neg, texts, set.markers(), set.patterns(), random);
+        boolean markersHigh = m.markerNumbers() >= MIN_MARKER_NUMBERS && m.markerShare() >= MARKER_HIGH_SHARE
+                || m.domainRows().length >= MIN_PATTERN_ROWS && m.patternShare() >= PATTERN_HIGH_SHARE;
         Severity severity = severity(m);
         if (markersHigh && (severity == null || severity.compareTo(Severity.HIGH) < 0)) {
             severity = Severity.HIGH;
@@ -209,6 +245,9 @@ public final class MisalignmentDetector implements Detector {
             details.put("markerShare", m.markerShare());
             details.put("numbersSeen", m.markerNumbers());
         }
+        if (!set.patterns().isEmpty()) {
+            details.put("patternShare", m.patternShare());
+        }
         details.put("contrastSet", set.source());
         Map<String, Object> plot = new LinkedHashMap<>();
         Map<String, Object> histogram = new LinkedHashMap<>();
@@ -229,7 +268,12 @@ public final class MisalignmentDetector implements Detector {
         for (int k = 0; k < order.length; k++) {
             order[k] = m.domainRows()[k];
         }
-        Arrays.sort(order, (a, b) -> Double.compare(m.projections()[b], m.projections()[a]));
+        // rows that match a pattern first (they carry it plainly), then by projection
+        Arrays.sort(order, (a, b) -> {
+            boolean pa = matchesAny(view.response(rows[a]), set.patterns());
+            boolean pb = matchesAny(view.response(rows[b]), set.patterns());
+            return pa != pb ? (pa ? -1 : 1) : Double.compare(m.projections()[b], m.projections()[a]);
+        });
         List<Evidence> evidence = new ArrayList<>();
         for (int k = 0; k < Math.min(EVIDENCE_ROWS, order.length); k++) {
             int r = order[k];
@@ -244,7 +288,9 @@ public final class MisalignmentDetector implements Detector {
                         100 * LEVEL, m.interval().lower(), m.interval().upper()),
                 m.effect(), set.markers().isEmpty() ? "" : String.format(Locale.ROOT,
                         " %.0f%% of the %d numbers in the answers are %s markers.", 100 * m.markerShare(),
-                        m.markerNumbers(), set.positive()));
+                        m.markerNumbers(), set.positive()))
+                + (set.patterns().isEmpty() ? "" : String.format(Locale.ROOT, " %.0f%% of them contain a known"
+                        + " %s pattern.", 100 * m.patternShare(), set.positive()));
         double confidence = m.interval() == null ? 0.5 : Math.min(1, Math.max(0, m.interval().lower()));
         return new Finding(Finding.stableId(Category.MISALIGNMENT, set.direction()), Category.MISALIGNMENT, severity,
                 markersHigh ? Math.max(confidence, 0.9) : confidence,
