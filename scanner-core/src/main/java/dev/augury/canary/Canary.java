@@ -201,7 +201,7 @@ public final class Canary {
             idx[i] = i;
         }
         java.util.Arrays.sort(idx, (x, y) -> Double.compare(eigenvalues[y], eigenvalues[x]));
-        int keep = Math.min(PROMPT_DIMENSIONS, Math.max(1, rows.length - 1));
+        int keep = Math.min(Math.min(PROMPT_DIMENSIONS, d), Math.max(1, rows.length - 1));
         List<double[]> axes = new ArrayList<>();
         for (int i = 0; i < keep && axes.size() < keep; i++) {
             if (eigenvalues[idx[i]] <= 1e-9) {
