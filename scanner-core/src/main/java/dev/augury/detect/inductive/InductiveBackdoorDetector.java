@@ -38,6 +38,8 @@ import java.util.SplittableRandom;
  */
 public final class InductiveBackdoorDetector implements Detector {
     public static final String ID = "inductive";
+    /** Where the embedded knowledge base is kept in {@code DetectionContext.shared()} for the rest of the scan. */
+    static final String KB_SHARED_KEY = ID + ".knowledge-links";
     /** Rows needed before a variable is tested: fewer cannot hold several values with several answers each. */
     public static final int MIN_ROWS = 20;
     /** Permutations for the dependence screen: enough to resolve p = 0.01 after a few candidates. */
@@ -111,7 +113,9 @@ public final class InductiveBackdoorDetector implements Detector {
                     GENERALIZATION_PERMUTATIONS, random);
             double adjusted = Math.min(1, pValue(g) * dependent.size());
             if (kb == null) {
-                kb = KnowledgeLinks.of(knowledgeBase(context), context.embedder());
+                // embedding the knowledge base is the slow part: once per scan, shared by every variable
+                kb = (KnowledgeLinks) context.shared().computeIfAbsent(KB_SHARED_KEY,
+                        k -> KnowledgeLinks.of(knowledgeBase(context), context.embedder()));
             }
             Finding f = finding(view, context, c, g, adjusted, kb);
             if (f != null) {
