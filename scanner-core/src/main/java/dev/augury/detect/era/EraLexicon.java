@@ -46,10 +46,13 @@ public final class EraLexicon {
         for (EraTerm t : this.terms) {
             byTerm.put(key(t.term()), t);
             for (String form : t.forms()) {
-                insert(obsoleteRoot, t, form);
+                insert(obsoleteRoot, t, form, false);
             }
             if (t.modern() != null && !t.modern().isBlank()) {
-                insert(modernRoot, t, t.modern());
+                insert(modernRoot, t, t.modern(), false);
+                // A modern name in the obsolete trie blocks the obsolete names inside it or equal to it up to
+                // diacritics and plural: "Great Crested Flycatcher" is not "Crested Flycatcher", "Lyon" not "Lyons".
+                insert(obsoleteRoot, t, t.modern(), true);
             }
         }
         for (EraTerm t : this.terms) {
@@ -116,7 +119,7 @@ public final class EraLexicon {
 
     // ---- building ----
 
-    private void insert(Node root, EraTerm entry, String form) {
+    private void insert(Node root, EraTerm entry, String form, boolean blocker) {
         List<EraTokenizer.Token> words = tokenizer.tokenize(form);
         if (words.isEmpty()) {
             return;
@@ -135,7 +138,7 @@ public final class EraLexicon {
         if (node.targets.isEmpty()) {
             node.targets = new ArrayList<>(1);
         }
-        node.targets.add(new Target(entry, form, words, hyphenBefore));
+        node.targets.add(new Target(entry, form, words, hyphenBefore, blocker));
     }
 
     // ---- matching ----
@@ -166,7 +169,9 @@ public final class EraLexicon {
                 }
             }
             if (bestLen > 0) {
-                emit(out, best, tokens, i, bestLen, text);
+                if (!blocked(best, tokens, i)) {
+                    emit(out, best, tokens, i, bestLen, text);
+                }
                 i += bestLen;
                 continue;
             }
@@ -189,6 +194,25 @@ public final class EraLexicon {
         return ok;
     }
 
+    /**
+     * True when a modern name matches the span at least as well as every obsolete form does: the text then names
+     * the modern thing ("Marseille" blocks the lemma match of "Marseilles"; "Marseilles" itself is an exact match of
+     * the obsolete form and is not blocked).
+     */
+    private static boolean blocked(List<Target> targets, List<EraTokenizer.Token> tokens, int i) {
+        MatchKind bestBlocker = null;
+        MatchKind bestObsolete = null;
+        for (Target t : targets) {
+            MatchKind k = t.matchKind(tokens, i);
+            if (t.blocker) {
+                bestBlocker = bestBlocker == null || k.compareTo(bestBlocker) < 0 ? k : bestBlocker;
+            } else {
+                bestObsolete = bestObsolete == null || k.compareTo(bestObsolete) < 0 ? k : bestObsolete;
+            }
+        }
+        return bestBlocker != null && (bestObsolete == null || bestBlocker.compareTo(bestObsolete) <= 0);
+    }
+
     private static void emit(List<EraMatch> out, List<Target> targets, List<EraTokenizer.Token> tokens, int i, int len,
                              String text) {
         int start = tokens.get(i).start();
@@ -197,6 +221,9 @@ public final class EraLexicon {
         // One match per entry: the strongest of its forms that matched here.
         Map<EraTerm, EraMatch> perEntry = new LinkedHashMap<>();
         for (Target t : targets) {
+            if (t.blocker) {
+                continue;
+            }
             MatchKind kind = t.matchKind(tokens, i);
             EraMatch m = new EraMatch(t.entry, t.form, matched, start, end, kind);
             perEntry.merge(t.entry, m, (a, b) -> a.kind().compareTo(b.kind()) <= 0 ? a : b);
@@ -269,15 +296,16 @@ public final class EraLexicon {
     private record FuzzyTarget(EraTerm entry, String form, String folded, boolean capitalized) {
     }
 
-    /** One written form at the end of a trie path. */
-    private record Target(EraTerm entry, String form, List<EraTokenizer.Token> words, boolean[] hyphenBefore) {
+    /** One written form at the end of a trie path; a blocker is a modern name that stops obsolete matches. */
+    private record Target(EraTerm entry, String form, List<EraTokenizer.Token> words, boolean[] hyphenBefore,
+                          boolean blocker) {
         boolean fits(List<EraTokenizer.Token> tokens, int i, String text) {
             for (int k = 0; k < words.size(); k++) {
                 EraTokenizer.Token t = tokens.get(i + k);
                 if (k > 0 && hyphenBefore[k] && text.substring(tokens.get(i + k - 1).end(), t.start()).indexOf('-') < 0) {
                     return false; // "to-day" is a period spelling; "to day" is not
                 }
-                if (entry.caseSensitive() && Character.isUpperCase(t.plain().charAt(0))
+                if (!blocker && entry.caseSensitive() && Character.isUpperCase(t.plain().charAt(0))
                         != Character.isUpperCase(words.get(k).plain().charAt(0))) {
                     return false;
                 }

@@ -55,6 +55,20 @@ class EraLexiconTest {
     }
 
     @Test
+    void aModernNameContainingOrResemblingAnObsoleteNameBlocksIt() {
+        EraLexicon lex = EraLexicon.of(List.of(
+                term("Crested Flycatcher", EraKind.SPECIES, 1810, 1957, "Great Crested Flycatcher"),
+                term("Marseilles", EraKind.PLACE, 1500, 1990, "Marseille"),
+                term("æsthetic", EraKind.SPELLING, 1800, 1950, "aesthetic")));
+        assertThat(lex.find("A Great Crested Flycatcher called from the oak.")).isEmpty();
+        assertThat(lex.find("A crested flycatcher called.")).hasSize(1);
+        assertThat(lex.find("We flew to Marseille.")).isEmpty();
+        assertThat(lex.find("We sailed to Marseilles.")).extracting(EraMatch::kind).containsExactly(MatchKind.EXACT);
+        assertThat(lex.find("an aesthetic choice")).isEmpty();
+        assertThat(lex.find("the æsthetic movement")).hasSize(1);
+    }
+
+    @Test
     void requiresTheHyphenOfAHyphenatedSpelling() {
         assertThat(LEXICON.find("I will come to-day.")).extracting(m -> m.term().term()).containsExactly("to-day");
         assertThat(LEXICON.find("Welcome to day three of the course.")).isEmpty();
