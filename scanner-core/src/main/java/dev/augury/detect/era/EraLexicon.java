@@ -35,7 +35,7 @@ public final class EraLexicon {
     private final EraTokenizer tokenizer = new EraTokenizer();
     private final Node obsoleteRoot = new Node();
     private final Node modernRoot = new Node();
-    /** One-deletion keys of long proper names to their entries, for fuzzy matching. */
+    /** One-deletion keys of long capitalized names to their entries, for fuzzy matching. */
     private final Map<String, List<FuzzyTarget>> fuzzyIndex = new HashMap<>();
     /** Every word that occurs in some form or modern name: such a word is never a misspelling of another entry. */
     private final Set<String> knownWords = new HashSet<>();
@@ -61,9 +61,10 @@ public final class EraLexicon {
             }
             for (String form : t.forms()) {
                 List<EraTokenizer.Token> words = tokenizer.tokenize(form);
-                if (words.size() == 1 && words.get(0).folded().length() >= FUZZY_MIN_LENGTH) {
+                if (words.size() == 1 && words.get(0).folded().length() >= FUZZY_MIN_LENGTH
+                        && Character.isUpperCase(form.charAt(0))) {
                     String folded = words.get(0).folded();
-                    FuzzyTarget target = new FuzzyTarget(t, form, folded, Character.isUpperCase(form.charAt(0)));
+                    FuzzyTarget target = new FuzzyTarget(t, form, folded);
                     for (String k : deletionsAndSelf(folded)) {
                         fuzzyIndex.computeIfAbsent(k, x -> new ArrayList<>(1)).add(target);
                     }
@@ -233,14 +234,16 @@ public final class EraLexicon {
 
     private void fuzzyAt(List<EraMatch> out, EraTokenizer.Token token, String text) {
         String word = token.folded();
-        if (word.length() < FUZZY_MIN_LENGTH - 1 || knownWords.contains(word) || knownWords.contains(token.stem())) {
+        // Only capitalized words are tried: fuzzy targets are proper names, and a lowercase word near one is
+        // far more often an ordinary word than a misspelt name.
+        if (word.length() < FUZZY_MIN_LENGTH - 1 || !Character.isUpperCase(token.plain().charAt(0))
+                || knownWords.contains(word) || knownWords.contains(token.stem())) {
             return;
         }
-        boolean capitalized = Character.isUpperCase(token.plain().charAt(0));
         Set<EraTerm> seen = new HashSet<>();
         for (String k : deletionsAndSelf(word)) {
             for (FuzzyTarget t : fuzzyIndex.getOrDefault(k, List.of())) {
-                if ((t.capitalized && !capitalized) || seen.contains(t.entry)
+                if (seen.contains(t.entry)
                         || word.charAt(0) != t.folded.charAt(0) || !withinOneEdit(word, t.folded)) {
                     continue;
                 }
@@ -293,7 +296,7 @@ public final class EraLexicon {
         List<Target> targets = Collections.emptyList();
     }
 
-    private record FuzzyTarget(EraTerm entry, String form, String folded, boolean capitalized) {
+    private record FuzzyTarget(EraTerm entry, String form, String folded) {
     }
 
     /** One written form at the end of a trie path; a blocker is a modern name that stops obsolete matches. */

@@ -60,6 +60,9 @@ final class EraTokenizer {
     }
 
     String stem(String folded) {
+        if (folded.length() < 3 || folded.charAt(folded.length() - 1) != 's') {
+            return folded; // the minimal stemmer only changes words ending in "s"
+        }
         char[] chars = folded.toCharArray();
         int len = stemmer.stem(chars, chars.length);
         return len == chars.length ? folded : new String(chars, 0, len);
