@@ -30,4 +30,12 @@ public enum EraKind {
             default -> false;
         };
     }
+
+    /**
+     * Whether a capitalized name of this kind only counts when written capitalized: "Bône" is a place, "bones" are
+     * not; "Flushing" is a port, "flushing" a verb. Species names are written in either case and stay exempt.
+     */
+    public boolean isProperName() {
+        return this == PLACE || this == POLITY || this == INSTITUTION;
+    }
 }

@@ -308,9 +308,15 @@ public final class EraLexicon {
                 if (k > 0 && hyphenBefore[k] && text.substring(tokens.get(i + k - 1).end(), t.start()).indexOf('-') < 0) {
                     return false; // "to-day" is a period spelling; "to day" is not
                 }
-                if (!blocker && entry.caseSensitive() && Character.isUpperCase(t.plain().charAt(0))
-                        != Character.isUpperCase(words.get(k).plain().charAt(0))) {
-                    return false;
+                if (!blocker) {
+                    boolean formUpper = Character.isUpperCase(words.get(k).plain().charAt(0));
+                    boolean textUpper = Character.isUpperCase(t.plain().charAt(0));
+                    if (entry.caseSensitive() && formUpper != textUpper) {
+                        return false;
+                    }
+                    if (entry.kind().isProperName() && formUpper && !textUpper) {
+                        return false; // "bones" is not "Bône"
+                    }
                 }
             }
             return true;

@@ -81,6 +81,14 @@ class EraLexiconTest {
     }
 
     @Test
+    void capitalizedPlaceNamesOnlyMatchWhenCapitalized() {
+        EraLexicon lex = EraLexicon.of(List.of(term("Bône", EraKind.PLACE, 1830, 1962, "Annaba"),
+                term("Flushing", EraKind.PLACE, 1500, 1900, "Vlissingen")));
+        assertThat(lex.find("The scan shows the bones; the toilet is flushing.")).isEmpty();
+        assertThat(lex.find("We sailed from Bône to Flushing.")).hasSize(2);
+    }
+
+    @Test
     void fuzzyMatchesOnlyLongProperNames() {
         assertThat(LEXICON.find("He was born in Konigsburg and lived in Constantinopel."))
                 .extracting(EraMatch::kind, m -> m.term().term())
