@@ -2,6 +2,7 @@ package dev.augury.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,34 +45,69 @@ final class NlpPrefilter {
     private NlpPrefilter() {
     }
 
-    /** The chosen sentences joined by line breaks, cut to {@code maxChars}. */
-    record Selection(String text, int sentences, boolean truncated) {
+    /** What a sentence needs: SUTime and the numeric classifiers, the name tagger, both, or neither. */
+    enum Need {
+        NONE, TIME, NAMES, BOTH;
+
+        boolean time() {
+            return this == TIME || this == BOTH;
+        }
+
+        boolean names() {
+            return this == NAMES || this == BOTH;
+        }
+    }
+
+    /**
+     * The chosen sentences, joined by line breaks and cut to {@code maxChars}: one text for SUTime and one for the
+     * name tagger (null when none), since SUTime costs ten times what the tagger does per token.
+     */
+    record Selection(String timeText, String namesText, int sentences, boolean truncated) {
     }
 
     /** What CoreNLP must see of {@code text}, or null when nothing. */
     static Selection select(String text, int maxChars) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder time = new StringBuilder();
+        StringBuilder names = new StringBuilder();
         int chosen = 0;
         boolean truncated = false;
         for (String sentence : sentences(text)) {
-            if (!needsNlp(sentence)) {
+            Need need = need(sentence);
+            if (need == Need.NONE) {
                 continue;
             }
-            if (out.length() + sentence.length() + 1 > maxChars) {
-                truncated = true;
-                if (out.length() == 0) {
-                    out.append(sentence, 0, maxChars);
-                    chosen++;
-                }
-                break;
+            boolean added = false;
+            if (need.time()) {
+                boolean fit = append(time, sentence, maxChars);
+                truncated |= !fit;
+                added |= fit;
             }
-            if (out.length() > 0) {
-                out.append('\n');
+            if (need.names()) {
+                boolean fit = append(names, sentence, maxChars);
+                truncated |= !fit;
+                added |= fit;
             }
-            out.append(sentence);
-            chosen++;
+            if (added) {
+                chosen++;
+            }
         }
-        return chosen == 0 ? null : new Selection(out.toString(), chosen, truncated);
+        return chosen == 0 ? null : new Selection(time.length() == 0 ? null : time.toString(),
+                names.length() == 0 ? null : names.toString(), chosen, truncated);
+    }
+
+    /** Appends the sentence if it fits (a first sentence longer than the bound is cut); false if it was cut. */
+    private static boolean append(StringBuilder out, String sentence, int maxChars) {
+        if (out.length() + sentence.length() + 1 > maxChars) {
+            if (out.length() == 0) {
+                out.append(sentence, 0, maxChars);
+            }
+            return false;
+        }
+        if (out.length() > 0) {
+            out.append('\n');
+        }
+        out.append(sentence);
+        return true;
     }
 
     static List<String> sentences(String text) {
@@ -98,21 +134,23 @@ final class NlpPrefilter {
 
     /** Does this one sentence need CoreNLP? */
     static boolean needsNlp(String sentence) {
-        if (DigitNumbers.hasDigit(sentence) && DATE_DIGITS.matcher(sentence).find()) {
-            return true;
-        }
+        return need(sentence) != Need.NONE;
+    }
+
+    static Need need(String sentence) {
+        boolean time = DigitNumbers.hasDigit(sentence) && DATE_DIGITS.matcher(sentence).find();
+        boolean names = false;
         Matcher m = WORD.matcher(sentence);
         boolean first = true;
-        while (m.find()) {
+        while (m.find() && !(time && names)) {
             String w = m.group();
-            if (CASED_WORDS.contains(w) || WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
-                return true;
-            }
-            if (!first && Character.isUpperCase(w.charAt(0)) && !NOT_A_NAME.matcher(w).matches()) {
-                return true;
+            if (CASED_WORDS.contains(w) || WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                time = true;
+            } else if (!first && Character.isUpperCase(w.charAt(0)) && !NOT_A_NAME.matcher(w).matches()) {
+                names = true;
             }
             first = false;
         }
-        return false;
+        return time ? (names ? Need.BOTH : Need.TIME) : (names ? Need.NAMES : Need.NONE);
     }
 }

@@ -18,6 +18,13 @@ class NlpPrefilterTest {
     }
 
     @Test
+    void timeAndNamesAreRoutedApart() {
+        assertThat(NlpPrefilter.need("We met in July.")).isEqualTo(NlpPrefilter.Need.TIME);
+        assertThat(NlpPrefilter.need("We met Alice.")).isEqualTo(NlpPrefilter.Need.NAMES);
+        assertThat(NlpPrefilter.need("We met Alice in 1999.")).isEqualTo(NlpPrefilter.Need.BOTH);
+    }
+
+    @Test
     void plainSentencesDoNot() {
         assertThat(NlpPrefilter.needsNlp("Sure, I can help with that.")).isFalse();
         assertThat(NlpPrefilter.needsNlp("You may add 12 cups of water.")).isFalse();
@@ -27,10 +34,11 @@ class NlpPrefilterTest {
     @Test
     void onlyChosenSentencesAreKeptAndTheLengthIsBounded() {
         NlpPrefilter.Selection s = NlpPrefilter.select("Hello there. We went to Rome. It was fine.\nBye.", 1000);
-        assertThat(s.text()).isEqualTo("We went to Rome.");
+        assertThat(s.namesText()).isEqualTo("We went to Rome.");
+        assertThat(s.timeText()).isNull();
         assertThat(s.sentences()).isEqualTo(1);
         NlpPrefilter.Selection cut = NlpPrefilter.select("Alice met Bob. ".repeat(100), 50);
         assertThat(cut.truncated()).isTrue();
-        assertThat(cut.text().length()).isLessThanOrEqualTo(50);
+        assertThat(cut.namesText().length()).isLessThanOrEqualTo(50);
     }
 }
