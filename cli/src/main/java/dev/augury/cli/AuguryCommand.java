@@ -1,6 +1,9 @@
 package dev.augury.cli;
 
 import dev.augury.AuguryException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +22,7 @@ import picocli.CommandLine.Command;
             "  1  at least one finding reached --fail-on",
             "  2  usage or input error (bad option, unreadable file, too many malformed rows, broken rule pack)",
             "  3  inconclusive: too little data to test (no finding reached --fail-on)",
+            " 70  internal error (a bug: please report it with the stack trace)",
             "",
             "Run 'augury scan --help' to start."})
 public final class AuguryCommand implements Runnable {
@@ -26,6 +30,7 @@ public final class AuguryCommand implements Runnable {
     public static final int EXIT_FAIL = 1;
     public static final int EXIT_ERROR = AuguryException.EXIT_CODE;
     public static final int EXIT_INCONCLUSIVE = 3;
+    public static final int EXIT_INTERNAL_ERROR = 70;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,12 +41,16 @@ public final class AuguryCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
     }
 
-    /** Runs the command line and returns the exit code (for tests). */
-    public static int run(String... args) {
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new AuguryCommand());
+        cl.setOut(out);
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof AuguryException) {
                 commandLine.getErr().println("augury: " + ex.getMessage());
@@ -49,7 +58,9 @@ public final class AuguryCommand implements Runnable {
             }
             throw ex;
         });
-        cl.setExitCodeExceptionMapper(t -> t instanceof AuguryException ? EXIT_ERROR : 70);
+        // 70 (EX_SOFTWARE) for a bug, so it is never mistaken for a verdict or a usage error.
+        cl.setExitCodeExceptionMapper(t -> t instanceof AuguryException || t instanceof CommandLine.ParameterException
+                ? EXIT_ERROR : EXIT_INTERNAL_ERROR);
         return cl.execute(args);
     }
 }

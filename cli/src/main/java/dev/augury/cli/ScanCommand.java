@@ -11,9 +11,8 @@ import dev.augury.report.Verdict;
 import dev.augury.scan.ScanConfig;
 import dev.augury.scan.ScanListener;
 import dev.augury.scan.Scanner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,11 +132,10 @@ public final class ScanCommand implements Callable<Integer> {
              Scanner scanner = Scanner.builder(config).listener(progress).build()) {
             report = scanner.scan();
         }
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         if (destination == null) {
             for (OutputFormat f : chosen) {
-                out.write(render(report, f));
+                out.print(new String(render(report, f), StandardCharsets.UTF_8));
             }
         } else if (destination.file != null) {
             write(destination.file, render(report, chosen.iterator().next()));
@@ -220,9 +218,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (format == OutputFormat.json) {
             return (ReportJson.toString(report) + "\n").getBytes(StandardCharsets.UTF_8);
         }
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        TextSummary.print(report, new PrintStream(buf, true, StandardCharsets.UTF_8));
-        return buf.toByteArray();
+        return TextSummary.toText(report).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void write(Path file, byte[] bytes) {
