@@ -35,6 +35,14 @@ class NlpPrefilterTest {
     }
 
     @Test
+    void suTimeSeesOnlyTheWordsAroundTemporalOnes() {
+        String sentence = "The committee met on many occasions and after long debate it finally agreed in "
+                + "July 1999 that the budget for the whole project should be raised by a small amount";
+        assertThat(NlpPrefilter.timeWindows(sentence))
+                .containsExactly("long debate it finally agreed in July 1999 that the budget for the whole");
+    }
+
+    @Test
     void plainSentencesDoNot() {
         assertThat(NlpPrefilter.needsNlp("Sure, I can help with that.")).isFalse();
         assertThat(NlpPrefilter.needsNlp("You may add 12 cups of water.")).isFalse();
