@@ -38,7 +38,6 @@ public final class CoreNlpAnnotator implements Annotator {
     public static final int MAX_NLP_CHARS = 3_000;
 
     private final LocalDate documentDate;
-    private final int threads;
     private final ExecutorService pool;
     private final AtomicLong distinctTexts = new AtomicLong();
     private final AtomicLong sentToCoreNlp = new AtomicLong();
@@ -57,7 +56,6 @@ public final class CoreNlpAnnotator implements Annotator {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
-        this.threads = threads;
         this.documentDate = java.util.Objects.requireNonNull(documentDate, "documentDate");
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "augury-corenlp");
@@ -206,10 +204,6 @@ public final class CoreNlpAnnotator implements Annotator {
         if (pool != null) {
             pool.shutdownNow();
         }
-    }
-
-    int threads() {
-        return threads;
     }
 
     /** CoreNLP's own per-annotator timing, for benchmarks. */
