@@ -25,6 +25,24 @@ class NlpPrefilterTest {
     }
 
     @Test
+    void onlyTheNumberPhrasesOfASentenceWithNumberWordsGoToSuTime() {
+        assertThat(NlpPrefilter.numberPhrases("Take two steps, then twenty-one cups and one hundred and five more."))
+                .containsExactly("two", "twenty-one", "one hundred and five");
+        NlpPrefilter.Selection s = NlpPrefilter.select("you need three eggs and a dozen apples", 1000);
+        assertThat(s.timeText()).isEqualTo("three\na dozen");
+        assertThat(s.namesText()).isNull();
+        assertThat(NlpPrefilter.need("It lasted two-years")).isEqualTo(NlpPrefilter.Need.TIME);
+    }
+
+    @Test
+    void suTimeSeesOnlyTheWordsAroundTemporalOnes() {
+        String sentence = "The committee met on many occasions and after long debate it finally agreed in "
+                + "July 1999 that the budget for the whole project should be raised by a small amount";
+        assertThat(NlpPrefilter.timeWindows(sentence))
+                .containsExactly("long debate it finally agreed in July 1999 that the budget for the whole");
+    }
+
+    @Test
     void plainSentencesDoNot() {
         assertThat(NlpPrefilter.needsNlp("Sure, I can help with that.")).isFalse();
         assertThat(NlpPrefilter.needsNlp("You may add 12 cups of water.")).isFalse();
