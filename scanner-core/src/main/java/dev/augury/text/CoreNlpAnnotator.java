@@ -1,0 +1,244 @@
+package dev.augury.text;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.time.TimeAnnotations;
+import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.util.logging.RedwoodConfiguration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Temporal expressions (SUTime), named entities (3-class CRF) and numbers with Stanford CoreNLP, run only where
+ * needed. Texts are deduplicated; each text's sentences are screened by {@link NlpPrefilter} and only the
+ * sentences that may hold a date, a number word or a name go to CoreNLP (cut to {@link #MAX_NLP_CHARS}); numbers
+ * written with digits come from a regular expression over the whole text. The CoreNLP pipeline is loaded once per
+ * JVM, on first need, and shared by every instance; relative dates ("today", "last week") resolve against the
+ * document date given here, so they are the same on every run.
+ */
+public final class CoreNlpAnnotator implements Annotator {
+    /**
+     * Characters of chosen sentences sent to CoreNLP per text: ~500 tokens, several times a typical chat turn,
+     * while a pasted book chapter cannot stall the scan (NER cost grows with length).
+     */
+    public static final int MAX_NLP_CHARS = 3_000;
+
+    private final LocalDate documentDate;
+    private final ExecutorService pool;
+    private final AtomicLong distinctTexts = new AtomicLong();
+    private final AtomicLong sentToCoreNlp = new AtomicLong();
+    private final AtomicLong sentencesToCoreNlp = new AtomicLong();
+    private final AtomicLong numbersOnly = new AtomicLong();
+    private final AtomicLong empty = new AtomicLong();
+    private final AtomicLong truncated = new AtomicLong();
+    private final AtomicLong coreNlpNanos = new AtomicLong();
+    private final AtomicLong sentToSuTime = new AtomicLong();
+
+    /**
+     * @param threads      CoreNLP worker threads (at least 1)
+     * @param documentDate the date relative expressions resolve against ("today" is this date)
+     */
+    public CoreNlpAnnotator(int threads, LocalDate documentDate) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.documentDate = java.util.Objects.requireNonNull(documentDate, "documentDate");
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "augury-corenlp");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * What the annotator did so far, summed over all calls: distinct texts seen, texts sent to CoreNLP (of which to
+     * SUTime), sentences sent, texts answered by the regex numbers alone or empty, texts cut to the bound.
+     */
+    public record Stats(long distinctTexts, long sentToCoreNlp, long sentToSuTime, long sentencesToCoreNlp,
+                        long numbersOnly, long empty, long truncated, long coreNlpMillis) {
+    }
+
+    public Stats stats() {
+        return new Stats(distinctTexts.get(), sentToCoreNlp.get(), sentToSuTime.get(), sentencesToCoreNlp.get(),
+                numbersOnly.get(), empty.get(), truncated.get(), coreNlpNanos.get() / 1_000_000);
+    }
+
+    /** Features for each distinct non-null text, in first-seen order. */
+    @Override
+    public Map<String, TextFeatures> annotate(Collection<String> texts) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String t : texts) {
+            if (t != null) {
+                distinct.add(t);
+            }
+        }
+        distinctTexts.addAndGet(distinct.size());
+        Map<String, TextFeatures> out = new LinkedHashMap<>();
+        Map<String, NlpPrefilter.Selection> toNlp = new LinkedHashMap<>();
+        for (String text : distinct) {
+            NlpPrefilter.Selection s = NlpPrefilter.select(text, MAX_NLP_CHARS);
+            if (s != null) {
+                toNlp.put(text, s);
+                sentencesToCoreNlp.addAndGet(s.sentences());
+                if (s.truncated()) {
+                    truncated.incrementAndGet();
+                }
+                out.put(text, null); // placeholder keeps first-seen order
+            } else {
+                List<NumberMention> numbers = DigitNumbers.find(text);
+                (numbers.isEmpty() ? empty : numbersOnly).incrementAndGet();
+                out.put(text, numbers.isEmpty() ? TextFeatures.EMPTY
+                        : new TextFeatures(List.of(), List.of(), numbers));
+            }
+        }
+        if (!toNlp.isEmpty()) {
+            sentToCoreNlp.addAndGet(toNlp.size());
+            long start = System.nanoTime();
+            runCoreNlp(toNlp, out);
+            coreNlpNanos.addAndGet(System.nanoTime() - start);
+        }
+        return out;
+    }
+
+    private void runCoreNlp(Map<String, NlpPrefilter.Selection> toNlp, Map<String, TextFeatures> out) {
+        if (pool == null) {
+            toNlp.forEach((text, chosen) -> out.put(text, features(text, chosen)));
+            return;
+        }
+        Map<String, Future<TextFeatures>> futures = new LinkedHashMap<>();
+        toNlp.forEach((text, chosen) -> futures.put(text, pool.submit(() -> features(text, chosen))));
+        try {
+            for (Map.Entry<String, Future<TextFeatures>> e : futures.entrySet()) {
+                out.put(e.getKey(), e.getValue().get());
+            }
+        } catch (InterruptedException e) {
+            futures.values().forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while annotating", e);
+        } catch (ExecutionException e) {
+            futures.values().forEach(f -> f.cancel(true));
+            throw new IllegalStateException("CoreNLP failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private TextFeatures features(String text, NlpPrefilter.Selection chosen) {
+        List<Timex> temporals = new ArrayList<>();
+        List<Entity> entities = new ArrayList<>();
+        List<NumberMention> numbers = new ArrayList<>(DigitNumbers.find(text));
+        if (chosen.timeText() != null) {
+            sentToSuTime.addAndGet(1);
+            for (CoreMap m : mentions(Pipelines.TIME, chosen.timeText())) {
+                String mentionText = m.get(CoreAnnotations.TextAnnotation.class);
+                edu.stanford.nlp.time.Timex timex = m.get(TimeAnnotations.TimexAnnotation.class);
+                if (timex != null) {
+                    temporals.add(TimexYears.timex(mentionText, timex.timexType(), timex.value()));
+                } else if ("NUMBER".equals(m.get(CoreAnnotations.EntityTypeAnnotation.class))
+                        && !DigitNumbers.hasDigit(mentionText)) {
+                    numbers.add(new NumberMention(mentionText, null, parseNormalized(
+                            m.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class))));
+                }
+            }
+        }
+        if (chosen.namesText() != null) {
+            for (CoreMap m : mentions(Pipelines.NAMES, chosen.namesText())) {
+                String type = m.get(CoreAnnotations.EntityTypeAnnotation.class);
+                if (isNameType(type)) {
+                    entities.add(new Entity(m.get(CoreAnnotations.TextAnnotation.class), type));
+                }
+            }
+        }
+        return new TextFeatures(temporals, entities, numbers);
+    }
+
+    /** The entity mentions CoreNLP finds, without the pronoun mentions it adds for coreference (tagged O). */
+    private List<CoreMap> mentions(StanfordCoreNLP nlp, String chosen) {
+        Annotation doc = new Annotation(chosen);
+        doc.set(CoreAnnotations.DocDateAnnotation.class, documentDate.toString());
+        nlp.annotate(doc);
+        List<CoreMap> out = new ArrayList<>();
+        List<CoreMap> mentions = doc.get(CoreAnnotations.MentionsAnnotation.class);
+        for (CoreMap m : mentions == null ? List.<CoreMap>of() : mentions) {
+            List<CoreLabel> tokens = m.get(CoreAnnotations.TokensAnnotation.class);
+            if (m.get(CoreAnnotations.EntityTypeAnnotation.class) != null && !tokens.isEmpty()
+                    && !"O".equals(tokens.get(0).ner())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isNameType(String type) {
+        return switch (type) {
+            case "PERSON", "LOCATION", "ORGANIZATION", "MISC" -> true;
+            default -> false;
+        };
+    }
+
+    private static Double parseNormalized(String normalized) {
+        if (normalized == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(normalized);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** CoreNLP's own per-annotator timing, for benchmarks. */
+    static String pipelineTiming() {
+        return Pipelines.TIME.timingInformation() + "\n" + Pipelines.NAMES.timingInformation();
+    }
+
+    /**
+     * The two pipelines, built on first use (seconds, ~0.5 GB) and shared by every instance; CoreNLP's annotate is
+     * thread-safe. They share the tokenizer through CoreNLP's annotator pool; TIME runs only the
+     * rule-based NER (SUTime and the numeric classifiers), NAMES only the 3-class CRF, because SUTime costs about
+     * ten times the CRF per token and most sentences need only one of them.
+     */
+    private static final class Pipelines {
+        static final StanfordCoreNLP TIME = build(true);
+        static final StanfordCoreNLP NAMES = build(false);
+
+        private static StanfordCoreNLP build(boolean time) {
+            RedwoodConfiguration.errorLevel().apply(); // CoreNLP logs every model load at INFO on stderr
+            Properties p = new Properties();
+            // The 3-class CRF uses no part-of-speech features and neither model reads lemmas; SUTime's rules and
+            // the numeric classifiers do match on tags. Leaving out what is unused saves about a third of the CPU.
+            p.setProperty("annotators", time ? "tokenize,ssplit,pos,ner" : "tokenize,ssplit,ner");
+            p.setProperty("enforceRequirements", "false");
+            p.setProperty("tokenize.options", "untokenizable=noneDelete");
+            p.setProperty("ssplit.newlineIsSentenceBreak", "always"); // the prefilter joins sentences by lines
+            p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+            p.setProperty("ner.applyFineGrained", "false");
+            p.setProperty("ner.buildEntityMentions", "true");
+            p.setProperty("ner.useSUTime", Boolean.toString(time));
+            p.setProperty("ner.applyNumericClassifiers", Boolean.toString(time));
+            p.setProperty(time ? "ner.rulesOnly" : "ner.statisticalOnly", "true");
+            // No ner.docdate.useFixedDate: it would tie the shared pipeline to one date and override the
+            // per-document date that each instance sets, which pins relative dates just as well.
+            return new StanfordCoreNLP(p);
+        }
+    }
+}
