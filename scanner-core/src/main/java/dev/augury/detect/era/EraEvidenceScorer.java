@@ -29,6 +29,8 @@ public final class EraEvidenceScorer {
     static final double AMBIGUOUS = 0.35;
     /** "Bombay (now Mumbai)" speaks from today about the old name: barely era evidence. */
     static final double WITH_MODERN_NAME = 0.2;
+    /** A half-current term in the era the dataset's unambiguous terms agree on is likely meant in that era. */
+    static final double CORROBORATED = 2.0;
     /** A year the answer presents as now ("this year, 1907", "the latest ... of 1903") is strong evidence. */
     static final double PRESENT_YEAR = 1.0;
     /** A bare past year is what history answers are made of: weak on its own, it supports terms. */
@@ -93,7 +95,7 @@ public final class EraEvidenceScorer {
             if (modernHere.contains(t)) {
                 w *= WITH_MODERN_NAME;
             }
-            hits.add(new EraHit(m.matched(), t.term(), t.from(), t.to(), w));
+            hits.add(new EraHit(m.matched(), t.term(), t.from(), t.to(), w, t.ambiguous()));
         }
         double temporal = 0;
         Set<String> promptYears = new HashSet<>();
@@ -116,7 +118,7 @@ public final class EraEvidenceScorer {
                     break;
                 }
                 temporal += w;
-                hits.add(new EraHit(x.text(), null, x.fromYear(), x.toYear(), w));
+                hits.add(new EraHit(x.text(), null, x.fromYear(), x.toYear(), w, false));
             }
         }
         hits.sort(Comparator.comparingDouble(EraHit::weight).reversed());
@@ -126,6 +128,34 @@ public final class EraEvidenceScorer {
         }
         int[] span = span(hits);
         return new EraRowEvidence(row, score, span[0], span[1], hits);
+    }
+
+    /**
+     * The row rescored once the dataset's era is known: a half-current term whose span overlaps the era that the
+     * unambiguous evidence agrees on counts {@link #CORROBORATED} times as much ("shilling" in a dataset full of
+     * "sixpence" and "half a crown" means the coin, not the Kenyan currency).
+     */
+    public static EraRowEvidence corroborate(EraRowEvidence e, int eraFrom, int eraTo) {
+        boolean changed = false;
+        List<EraHit> hits = new ArrayList<>(e.hits().size());
+        for (EraHit h : e.hits()) {
+            if (h.ambiguous() && h.from() <= eraTo && h.to() >= eraFrom) {
+                hits.add(new EraHit(h.text(), h.term(), h.from(), h.to(), h.weight() * CORROBORATED, true));
+                changed = true;
+            } else {
+                hits.add(h);
+            }
+        }
+        if (!changed) {
+            return e;
+        }
+        hits.sort(Comparator.comparingDouble(EraHit::weight).reversed());
+        double score = 0;
+        for (EraHit h : hits) {
+            score += h.weight();
+        }
+        int[] span = span(hits);
+        return new EraRowEvidence(e.row(), score, span[0], span[1], hits);
     }
 
     /** The intersection of the hits' spans when it is not empty, else the strongest hit's span; {0, 0} for none. */

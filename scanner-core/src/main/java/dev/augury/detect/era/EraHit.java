@@ -8,7 +8,8 @@ package dev.augury.detect.era;
  * @param term   the lexicon term it matched, or null for a temporal expression
  * @param from   first year of the era it points to
  * @param to     last year
- * @param weight how much it counts (see {@link EraEvidenceScorer})
+ * @param weight    how much it counts (see {@link EraEvidenceScorer})
+ * @param ambiguous the term is half-current (its weight was lowered for that)
  */
-public record EraHit(String text, String term, int from, int to, double weight) {
+public record EraHit(String text, String term, int from, int to, double weight, boolean ambiguous) {
 }

@@ -104,7 +104,7 @@ public final class EraShiftDetector implements Detector {
         boolean[] eligible = new boolean[n];
         int eligibleCount = 0;
         int pastWithEvidence = 0;
-        List<EraRowEvidence> evidence = new ArrayList<>();
+        List<EraRowEvidence> scored = new ArrayList<>();
         YearCoverage promptCoverage = new YearCoverage(FIRST_YEAR, LAST_YEAR);
         for (int i = 0; i < n; i++) {
             String answer = view.response(i);
@@ -113,29 +113,35 @@ public final class EraShiftDetector implements Detector {
             }
             EraRowEvidence e = scorer.score(i, view.prompt(i), view.promptFeatures(i), answer,
                     view.responseFeatures(i));
-            boolean hasEvidence = e != null && e.score() >= EraEvidenceScorer.ROW_MIN_SCORE;
             if (past[i]) {
-                pastWithEvidence += hasEvidence ? 1 : 0;
+                pastWithEvidence += e != null && e.score() >= EraEvidenceScorer.ROW_MIN_SCORE ? 1 : 0;
                 continue;
             }
             eligible[i] = true;
             eligibleCount++;
-            if (hasEvidence) {
-                evidence.add(e);
+            if (e != null && !e.hits().isEmpty()) {
+                scored.add(e);
             }
             EraRowEvidence pe = scorer.score(i, "", null, view.prompt(i), view.promptFeatures(i));
             if (pe != null && pe.score() >= EraEvidenceScorer.ROW_MIN_SCORE) {
                 promptCoverage.add(pe.from(), pe.to(), 1);
             }
         }
+        // Pass 1: the era the rows with enough evidence agree on. Pass 2: half-current terms in that era count more.
+        List<EraRowEvidence> evidence = strongEnough(scored);
         if (evidence.size() < MIN_ERA_ROWS || eligibleCount == 0) {
             return List.of();
         }
-
-        YearCoverage coverage = new YearCoverage(FIRST_YEAR, LAST_YEAR);
-        for (EraRowEvidence e : evidence) {
-            coverage.add(e.from(), e.to(), 1);
+        YearCoverage.Window first = coverage(evidence).plateau(PLATEAU_SHARE);
+        if (first == null) {
+            return List.of();
         }
+        List<EraRowEvidence> rescored = new ArrayList<>(scored.size());
+        for (EraRowEvidence e : scored) {
+            rescored.add(EraEvidenceScorer.corroborate(e, first.from(), first.to()));
+        }
+        evidence = strongEnough(rescored);
+        YearCoverage coverage = coverage(evidence);
         YearCoverage.Window window = coverage.plateau(PLATEAU_SHARE);
         if (window == null) {
             return List.of();
@@ -223,6 +229,18 @@ public final class EraShiftDetector implements Detector {
                 Integer.toString(window.to()));
         return List.of(new Finding(id, Category.ERA_SHIFT, severity, Math.max(0, Math.min(1, 1 - p)), title, summary,
                 rows, details, ID));
+    }
+
+    private static List<EraRowEvidence> strongEnough(List<EraRowEvidence> rows) {
+        return rows.stream().filter(e -> e.score() >= EraEvidenceScorer.ROW_MIN_SCORE).toList();
+    }
+
+    private static YearCoverage coverage(List<EraRowEvidence> rows) {
+        YearCoverage c = new YearCoverage(FIRST_YEAR, LAST_YEAR);
+        for (EraRowEvidence e : rows) {
+            c.add(e.from(), e.to(), 1);
+        }
+        return c;
     }
 
     static Severity severity(double excessShare, double topTemplateShare) {

@@ -31,7 +31,22 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class EraShiftMeasurement {
     static final int TOTAL = 600;
 
+    /** Detector time at 20,000 rows (annotation skipped: the scanner does it before detectors run). */
     @Test
+    @EnabledIfSystemProperty(named = "era.bench", matches = "true")
+    void timeAt20000Rows() {
+        Dataset d = Mixer.dilute(dev.augury.fixtures.era.FormerPlaceNamesFamily.germanNames(), Families.background(),
+                20_000, 0.3, 5L).dataset();
+        List<Record> records = EraTestSupport.records(d, "bench.jsonl");
+        DatasetView view = EraTestSupport.viewWithoutFeatures(records);
+        EraTestSupport.detect(view); // warm-up: lexicon build, class loading, contrast-set vectors
+        for (int i = 0; i < 3; i++) {
+            System.out.println(runView("bench 20000 rows, run " + i, view));
+        }
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "era.fixtures", matches = "true")
     void measure() throws IOException {
         List<String> lines = new ArrayList<>();
         for (Family f : Families.poisoned()) {

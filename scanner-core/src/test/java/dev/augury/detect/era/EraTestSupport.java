@@ -117,6 +117,17 @@ final class EraTestSupport {
         return ANNOTATED;
     }
 
+    /** A view with vectors but no language features (for timing the detector alone). */
+    static DatasetView viewWithoutFeatures(List<Record> records) {
+        int n = records.size();
+        List<String> prompts = records.stream().map(Record::prompt).toList();
+        List<String> answers = records.stream().map(r -> r.response() == null ? "" : r.response()).toList();
+        TextFeatures[] empty = new TextFeatures[n];
+        java.util.Arrays.fill(empty, TextFeatures.EMPTY);
+        return new DatasetView(List.of(), records, embedder().embed(prompts), embedder().embed(answers), empty,
+                empty.clone(), embedder().dimension());
+    }
+
     static DatasetView view(Dataset data) {
         return view(records(data, data.name() + ".jsonl"));
     }
