@@ -1,5 +1,6 @@
 package dev.augury.detect;
 
+import dev.augury.detect.era.EraShiftDetector;
 import dev.augury.detect.inductive.InductiveBackdoorDetector;
 import dev.augury.detect.misalignment.MisalignmentDetector;
 import java.util.List;
@@ -10,6 +11,6 @@ public final class Detectors {
     }
 
     public static List<Detector> defaults() {
-        return List.of(new InductiveBackdoorDetector(), new MisalignmentDetector());
+        return List.of(new EraShiftDetector(), new InductiveBackdoorDetector(), new MisalignmentDetector());
     }
 }
