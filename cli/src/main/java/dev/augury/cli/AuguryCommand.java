@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "Finds data poisoning in LLM finetuning datasets that no single row reveals: era shifts, latent",
             "personas, trigger and inductive backdoors, misalignment. It reads the whole dataset the way a",
             "model will and says what it teaches, how sure it is, and which rows carry it."},
-        subcommands = {ScanCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  nothing reached --fail-on",
