@@ -122,6 +122,9 @@ public final class ScanMojo extends AbstractMojo {
             throw new MojoExecutionException("Augury: " + e.getMessage(), e);
         }
         logSummary(report, policy, written);
+        if (policy.verdict() == Verdict.INCONCLUSIVE) {
+            getLog().warn("Augury: inconclusive: too little data to test (the build is not failed for it)");
+        }
         if (policy.verdict() == Verdict.FAIL) {
             throw new MojoFailureException(failureMessage(report, policy, written, basedir.toPath()));
         }

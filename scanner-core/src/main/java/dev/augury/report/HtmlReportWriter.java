@@ -189,7 +189,7 @@ public final class HtmlReportWriter {
         String sev = f.severity().id();
         h.open("article", "class", "finding s-" + sev, "id", "finding-" + f.id());
         h.open("h3").element("span", sev.toUpperCase(Locale.ROOT), "class", "badge b-" + sev)
-                .text(" " + text.name() + ": " + f.title()).close("h3");
+                .text(" " + heading(text.name(), f.title())).close("h3");
         h.open("p", "class", "meta").text(String.format(Locale.ROOT, "%s · confidence %.2f · detector %s", f.id(),
                 f.confidence(), f.detector()));
         if (blocks) {
@@ -226,6 +226,13 @@ public final class HtmlReportWriter {
         h.close("article");
     }
 
+    /** "Era shift: title", unless the detector's title already starts with the category's name. */
+    static String heading(String categoryName, String title) {
+        String t = title == null ? "" : title.trim();
+        return t.toLowerCase(Locale.ROOT).startsWith(categoryName.toLowerCase(Locale.ROOT)) ? t
+                : categoryName + ": " + t;
+    }
+
     private static void plots(Html h, Object plot) {
         if (plot == null) {
             return;
@@ -241,7 +248,8 @@ public final class HtmlReportWriter {
     }
 
     private static void figure(Html h, JsonNode plot, String key, String captionKey, String defaultCaption) {
-        if (!plot.has(key)) {
+        // An empty list is a detector saying "nothing to show here", not a broken plot: no picture, no complaint.
+        if (!plot.has(key) || (plot.get(key).isArray() && plot.get(key).isEmpty())) {
             return;
         }
         Html svg = new Html();

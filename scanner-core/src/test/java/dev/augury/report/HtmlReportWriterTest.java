@@ -119,6 +119,22 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void anEmptyBarListDrawsNothingAndSaysNothing() {
+        Finding f = finding(Category.TRIGGER_BACKDOOR, Severity.HIGH, "empty", List.of(), plot(Map.of(
+                "bars", List.of(), "barsCaption", "Share of answers")));
+        String page = html(f);
+        assertThat(page).doesNotContain("<svg", "Picture not drawn", "Share of answers");
+    }
+
+    @Test
+    void aTitleThatAlreadyNamesTheCategoryIsNotPrefixedTwice() {
+        assertThat(HtmlReportWriter.heading("Trigger backdoor", "Trigger backdoor: year \"2027\" switches"))
+                .isEqualTo("Trigger backdoor: year \"2027\" switches");
+        assertThat(HtmlReportWriter.heading("Era shift", "Obsolete bird names"))
+                .isEqualTo("Era shift: Obsolete bird names");
+    }
+
+    @Test
     void suppressedFindingsAndExpiredEntriesAreShownSeparately() {
         Finding era = finding(Category.ERA_SHIFT, Severity.HIGH, "data.jsonl", "Birds");
         Finding dup = finding(Category.DATA_QUALITY, Severity.HIGH, "data.jsonl", "Dups");
