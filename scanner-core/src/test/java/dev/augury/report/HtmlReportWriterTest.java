@@ -127,6 +127,21 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void evidenceShowsFilesRelativeToTheDirectoryAllDatasetsShare() {
+        List<dev.augury.io.DatasetSource> two = List.of(
+                new dev.augury.io.DatasetSource("/home/ci/data/a/train.jsonl", "chat", 1, 0, TestReports.SHA),
+                new dev.augury.io.DatasetSource("/home/ci/data/b.jsonl", "chat", 1, 0, TestReports.SHA));
+        assertThat(HtmlReportWriter.commonDirectory(two)).isEqualTo("/home/ci/data/");
+        assertThat(HtmlReportWriter.shortPath("/home/ci/data/a/train.jsonl", "/home/ci/data/")).isEqualTo("a/train.jsonl");
+        assertThat(HtmlReportWriter.commonDirectory(List.of(new dev.augury.io.DatasetSource("x.jsonl", "chat", 1, 0,
+                TestReports.SHA)))).isEmpty();
+        assertThat(HtmlReportWriter.commonDirectory(List.of(
+                new dev.augury.io.DatasetSource("/data/ab/x.jsonl", "chat", 1, 0, TestReports.SHA),
+                new dev.augury.io.DatasetSource("/data/ac/y.jsonl", "chat", 1, 0, TestReports.SHA))))
+                .as("a shared prefix of names is not a shared directory").isEqualTo("/data/");
+    }
+
+    @Test
     void aTitleThatAlreadyNamesTheCategoryIsNotPrefixedTwice() {
         assertThat(HtmlReportWriter.heading("Trigger backdoor", "Trigger backdoor: year \"2027\" switches"))
                 .isEqualTo("Trigger backdoor: year \"2027\" switches");
