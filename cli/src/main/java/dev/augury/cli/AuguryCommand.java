@@ -19,12 +19,12 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  nothing reached --fail-on",
-            "  1  at least one finding reached --fail-on",
+            "  1  at least one finding reached --fail-on (after suppressions and the baseline)",
             "  2  usage or input error (bad option, unreadable file, too many malformed rows, broken rule pack)",
             "  3  inconclusive: too little data to test (no finding reached --fail-on)",
             " 70  internal error (a bug: please report it with the stack trace)",
             "",
-            "Run 'augury scan --help' to start."})
+            "Run 'augury scan --help' to start; 'augury eval --help' to measure detectors on labelled data."})
 public final class AuguryCommand implements Runnable {
     public static final int EXIT_PASS = 0;
     public static final int EXIT_FAIL = 1;
