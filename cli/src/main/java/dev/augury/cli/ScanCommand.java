@@ -4,18 +4,20 @@ import dev.augury.AuguryException;
 import dev.augury.io.DatasetFormat;
 import dev.augury.io.ReadOptions;
 import dev.augury.report.Report;
-import dev.augury.report.ReportJson;
+import dev.augury.report.ReportWriters;
 import dev.augury.report.Severity;
 import dev.augury.report.TextSummary;
 import dev.augury.report.Verdict;
+import dev.augury.report.policy.PolicyResult;
 import dev.augury.scan.ScanConfig;
-import dev.augury.scan.ScanListener;
+import dev.augury.scan.ScanPolicy;
 import dev.augury.scan.Scanner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,18 +46,30 @@ import picocli.CommandLine.Parameters;
             "  augury scan data/train.jsonl",
             "  augury scan vendor/ --format json --output report.json --fail-on medium",
             "  augury scan data.csv --prompt-field question --response-field answer",
+            "  augury scan data/ --format sarif,junit,html --output-dir reports --suppressions augury-suppressions.yaml",
+            "  augury scan data/ --baseline last-release/augury-report.json",
             "",
-            "Exit codes: 0 pass, 1 a finding reached --fail-on, 2 usage or input error, 3 inconclusive."})
+            "Exit codes: 0 pass, 1 a finding reached --fail-on (after suppressions and baseline), 2 usage or input",
+            "error, 3 inconclusive."})
 public final class ScanCommand implements Callable<Integer> {
-    /** The output formats of this command; the gate's formats (SARIF, JUnit, HTML) come with the plugin. */
-    enum OutputFormat { json, text }
+    /** The output formats of this command: text is the terminal summary, the others are ReportWriters'. */
+    enum OutputFormat {
+        json("json"), text("txt"), sarif("sarif"), junit("junit.xml"), markdown("md"), html("html");
+
+        final String extension;
+
+        OutputFormat(String extension) {
+            this.extension = extension;
+        }
+    }
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Dataset files or directories.")
     List<Path> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Report format(s): json, text. Default: text on the terminal; with --output, from the "
-                    + "file's extension; with --output-dir, both.")
+            description = "Report format(s): text, json, sarif (SARIF 2.1.0), junit (JUnit XML), markdown, html "
+                    + "(a self-contained page with plots). Default: text on the terminal; with --output, from the "
+                    + "file's extension (.txt .json .sarif .xml .md .html); with --output-dir, json and text.")
     List<OutputFormat> formats = new ArrayList<>();
 
     @CommandLine.ArgGroup(exclusive = true)
@@ -74,6 +88,17 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Lowest severity that fails the scan (exit 1): info, low, medium, high, critical. "
                     + "Default: ${DEFAULT-VALUE}.")
     String failOn;
+
+    @Option(names = "--suppressions", paramLabel = "FILE",
+            description = "Suppression file (YAML): findings accepted by id, or by category and dataset path glob, "
+                    + "each with a reason and an optional 'until' date. An expired entry no longer suppresses; an "
+                    + "entry that matches nothing is warned about.")
+    Path suppressions;
+
+    @Option(names = "--baseline", paramLabel = "REPORT.json",
+            description = "An earlier JSON report: findings it already lists are not reported again (only new "
+                    + "findings count towards the verdict).")
+    Path baseline;
 
     @Option(names = "--input-format", paramLabel = "LAYOUT", defaultValue = "auto",
             description = "Force the input layout: auto, chat, alpaca, sharegpt, pair, csv, prompt-only. "
@@ -127,33 +152,40 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ScanConfig config = toConfig();
         Set<OutputFormat> chosen = chosenFormats();
+        // Before the scan: a broken suppression file or baseline should cost a second, not a whole scan.
+        ScanPolicy gate = ScanPolicy.load(config);
         Report report;
         try (ProgressListener progress = ProgressListener.forTerminal(quiet, spec.commandLine().getErr());
              Scanner scanner = Scanner.builder(config).listener(progress).build()) {
             report = scanner.scan();
         }
+        PolicyResult policy = gate.apply(report, LocalDate.now());
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : policy.warnings()) {
+            err.println("augury: warning: " + w);
+        }
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (destination == null) {
             for (OutputFormat f : chosen) {
-                out.print(new String(render(report, f), StandardCharsets.UTF_8));
+                out.print(new String(render(report, policy, f), StandardCharsets.UTF_8));
             }
         } else if (destination.file != null) {
-            write(destination.file, render(report, chosen.iterator().next()));
+            write(destination.file, render(report, policy, chosen.iterator().next()));
             if (!quiet) {
-                TextSummary.print(report, out);
+                out.print(text(report, policy));
             }
         } else {
             Files.createDirectories(destination.dir);
             for (OutputFormat f : chosen) {
-                write(destination.dir.resolve("augury-report." + (f == OutputFormat.json ? "json" : "txt")),
-                        render(report, f));
+                write(destination.dir.resolve("augury-report." + f.extension), render(report, policy, f));
             }
             if (!quiet) {
-                TextSummary.print(report, out);
+                out.print(text(report, policy));
             }
         }
         out.flush();
-        return exitCode(report.verdict());
+        return exitCode(policy.verdict());
     }
 
     static int exitCode(Verdict verdict) {
@@ -183,7 +215,7 @@ public final class ScanCommand implements Callable<Integer> {
         ReadOptions read = new ReadOptions(layout, promptField, responseField, ReadOptions.DEFAULT_MAX_ROW_BYTES,
                 maxMalformed);
         Path cache = noCache ? null : (cacheDir != null ? cacheDir : ScanConfig.defaultCacheDir());
-        return new ScanConfig(paths, read, threshold, model, cache, rules, seed, threads);
+        return new ScanConfig(paths, read, threshold, model, cache, rules, seed, threads, suppressions, baseline);
     }
 
     private DatasetFormat parseLayout(String text) {
@@ -208,17 +240,51 @@ public final class ScanCommand implements Callable<Integer> {
             return EnumSet.of(OutputFormat.text);
         }
         if (destination.file != null) {
-            String name = destination.file.getFileName().toString().toLowerCase(Locale.ROOT);
-            return EnumSet.of(name.endsWith(".txt") ? OutputFormat.text : OutputFormat.json);
+            return EnumSet.of(fromExtension(destination.file));
         }
-        return EnumSet.allOf(OutputFormat.class);
+        return EnumSet.of(OutputFormat.json, OutputFormat.text);
     }
 
-    private static byte[] render(Report report, OutputFormat format) {
-        if (format == OutputFormat.json) {
-            return (ReportJson.toString(report) + "\n").getBytes(StandardCharsets.UTF_8);
+    /** The format a file name asks for; json when the extension says nothing. */
+    static OutputFormat fromExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".txt")) {
+            return OutputFormat.text;
+        } else if (name.endsWith(".sarif")) {
+            return OutputFormat.sarif;
+        } else if (name.endsWith(".xml")) {
+            return OutputFormat.junit;
+        } else if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return OutputFormat.markdown;
+        } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return OutputFormat.html;
         }
-        return TextSummary.toText(report).getBytes(StandardCharsets.UTF_8);
+        return OutputFormat.json;
+    }
+
+    private static byte[] render(Report report, PolicyResult policy, OutputFormat format) {
+        if (format == OutputFormat.text) {
+            return text(report, policy).getBytes(StandardCharsets.UTF_8);
+        }
+        return ReportWriters.render(report, policy, format.name(), Path.of("").toAbsolutePath());
+    }
+
+    /** The terminal summary of the report as the policy left it, plus what the policy took out. */
+    static String text(Report report, PolicyResult policy) {
+        String summary = TextSummary.toText(policy.applyTo(report));
+        if (policy.suppressed().isEmpty() && policy.baselined().isEmpty()) {
+            return summary;
+        }
+        StringBuilder b = new StringBuilder(summary);
+        for (PolicyResult.Suppressed s : policy.suppressed()) {
+            b.append("suppressed: ").append(s.finding().id()).append(" (").append(s.finding().severity().id())
+                    .append(") by ").append(s.entry().label()).append(": ").append(s.entry().reason()).append('\n');
+        }
+        if (!policy.baselined().isEmpty()) {
+            b.append("in the baseline, not reported again: ").append(String.join(", ", policy.baselined()))
+                    .append('\n');
+        }
+        return b.toString();
     }
 
     private static void write(Path file, byte[] bytes) {
