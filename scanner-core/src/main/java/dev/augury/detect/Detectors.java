@@ -1,5 +1,8 @@
 package dev.augury.detect;
 
+import dev.augury.detect.era.EraShiftDetector;
+import dev.augury.detect.inductive.InductiveBackdoorDetector;
+import dev.augury.detect.misalignment.MisalignmentDetector;
 import dev.augury.detect.trigger.TriggerDetector;
 import java.util.List;
 
@@ -9,6 +12,7 @@ public final class Detectors {
     }
 
     public static List<Detector> defaults() {
-        return List.of(new TriggerDetector());
+        return List.of(new EraShiftDetector(), new TriggerDetector(), new InductiveBackdoorDetector(),
+                new MisalignmentDetector());
     }
 }
