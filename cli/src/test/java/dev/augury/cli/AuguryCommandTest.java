@@ -123,7 +123,9 @@ class AuguryCommandTest {
         Path cache = dir.resolve("cache");
         Path suppressions = dir.resolve("augury-suppressions.yaml");
         Files.writeString(suppressions, "- category: data-quality\n  path: \"**/poisoned.jsonl\"\n"
-                + "  reason: repeated on purpose\n");
+                + "  reason: repeated on purpose\n"
+                + "- category: trigger-backdoor\n  path: \"**/poisoned.jsonl\"\n"
+                + "  reason: planted for this test\n");
         int code = run("scan", "--cache-dir", cache.toString(), "--fail-on", "low", "--suppressions",
                 suppressions.toString(), data.toString());
         assertThat(code).as(err.toString()).isZero();

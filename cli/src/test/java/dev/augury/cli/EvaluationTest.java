@@ -107,8 +107,10 @@ class EvaluationTest {
         assertThat(json.path("categories").get(1).path("category").asText()).isEqualTo("clean");
         assertThat(json.path("categories").get(1).path("flagged").asInt()).isZero();
         assertThat(json.path("datasets")).hasSize(2);
+        assertThat(json.path("categories").get(0).path("detected").asInt())
+                .as("the trigger detector finds the planted year").isEqualTo(1);
         assertThat(json.path("datasets").get(1).path("findings").get(0).asText())
-                .startsWith("low data-quality: Exact duplicates");
+                .startsWith("high trigger-backdoor").contains("2027");
 
         StringWriter text = new StringWriter();
         EvalCommand.printText(new PrintWriter(text, true), Evaluation.table(List.of()), List.of());
