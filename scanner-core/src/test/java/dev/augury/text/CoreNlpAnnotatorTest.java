@@ -1,0 +1,107 @@
+package dev.augury.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CoreNlpAnnotatorTest {
+    /** One annotator for the class: CoreNLP takes seconds to load. */
+    private static CoreNlpAnnotator annotator;
+
+    @BeforeAll
+    static void load() {
+        annotator = new CoreNlpAnnotator(2, LocalDate.of(2027, 7, 8));
+    }
+
+    @AfterAll
+    static void close() {
+        annotator.close();
+    }
+
+    private static TextFeatures one(String text) {
+        return annotator.annotate(List.of(text)).get(text);
+    }
+
+    private static Timex timex(TextFeatures f, String value) {
+        return f.temporals().stream().filter(t -> value.equals(t.value())).findFirst()
+                .orElseThrow(() -> new AssertionError("no timex " + value + " in " + f.temporals()));
+    }
+
+    @Test
+    void decadeIsNormalizedToItsTenYears() {
+        Timex t = timex(one("In the 1990s most people used pagers."), "199X");
+        assertThat(t.text()).isEqualTo("the 1990s");
+        assertThat(t.type()).isEqualTo("DATE");
+        assertThat(t.fromYear()).isEqualTo(1990);
+        assertThat(t.toYear()).isEqualTo(1999);
+    }
+
+    @Test
+    void fullDateIsNormalizedToItsYear() {
+        Timex t = timex(one("The declaration was signed on July 4, 1776."), "1776-07-04");
+        assertThat(t.text()).isEqualTo("July 4, 1776");
+        assertThat(t.fromYear()).isEqualTo(1776);
+        assertThat(t.toYear()).isEqualTo(1776);
+    }
+
+    @Test
+    void isoDateAndTodayResolveAgainstTheDocumentDate() {
+        TextFeatures f = one("Today is 2027-07-08.");
+        assertThat(timex(f, "2027-07-08").fromYear()).isEqualTo(2027);
+        assertThat(f.temporals()).extracting(Timex::text).contains("Today", "2027-07-08");
+        assertThat(f.temporals()).allSatisfy(t -> assertThat(t.value()).isEqualTo("2027-07-08"));
+    }
+
+    @Test
+    void personAndCityAreEntities() {
+        TextFeatures f = one("Yesterday Barack Obama flew to Paris for a meeting.");
+        assertThat(f.entities()).contains(new Entity("Barack Obama", "PERSON"), new Entity("Paris", "LOCATION"));
+    }
+
+    @Test
+    void digitStringsKeepLeadingZerosAndDropSeparators() {
+        TextFeatures f = one("Your code is 00471902 and 1,024 users joined.");
+        assertThat(f.numbers()).contains(new NumberMention("00471902", "00471902", 471902.0),
+                new NumberMention("1,024", "1024", 1024.0));
+    }
+
+    @Test
+    void numberWordsGetTheirValueFromCoreNlp() {
+        TextFeatures f = one("There were ninety bottles on the wall.");
+        assertThat(f.numbers()).contains(new NumberMention("ninety", null, 90.0));
+    }
+
+    @Test
+    void plainTextsAreNotSentToCoreNlp() {
+        CoreNlpAnnotator.Stats before = annotator.stats();
+        Map<String, TextFeatures> out = annotator.annotate(List.of(
+                "how do i make a good cup of tea?", "Add the water and wait a bit.", "What is 12 times 7?"));
+        CoreNlpAnnotator.Stats after = annotator.stats();
+        assertThat(after.sentToCoreNlp()).isEqualTo(before.sentToCoreNlp());
+        assertThat(after.empty() - before.empty()).isEqualTo(2);
+        assertThat(after.numbersOnly() - before.numbersOnly()).isEqualTo(1);
+        assertThat(out.get("how do i make a good cup of tea?")).isSameAs(TextFeatures.EMPTY);
+        assertThat(out.get("What is 12 times 7?").numbers()).extracting(NumberMention::digits)
+                .containsExactly("12", "7");
+    }
+
+    @Test
+    void duplicatesAreAnnotatedOnce() {
+        String text = "We met Angela Merkel in Berlin.";
+        CoreNlpAnnotator.Stats before = annotator.stats();
+        Map<String, TextFeatures> out = annotator.annotate(List.of(text, text, text));
+        assertThat(out).containsOnlyKeys(text);
+        assertThat(annotator.stats().sentToCoreNlp() - before.sentToCoreNlp()).isEqualTo(1);
+    }
+
+    @Test
+    void pronounsAreNotPersons() {
+        assertThat(one("He lived in Rome during the 1850s.").entities()).extracting(Entity::text)
+                .doesNotContain("He").contains("Rome");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.augury.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NlpPrefilterTest {
+    @Test
+    void sentencesThatMayHoldDatesNumberWordsOrNamesNeedNlp() {
+        assertThat(NlpPrefilter.needsNlp("It happened in 1776.")).isTrue();
+        assertThat(NlpPrefilter.needsNlp("music of the 90s")).isTrue();
+        assertThat(NlpPrefilter.needsNlp("see you on monday")).isTrue();
+        assertThat(NlpPrefilter.needsNlp("ninety bottles")).isTrue();
+        assertThat(NlpPrefilter.needsNlp("We visited Paris.")).isTrue();
+        // a period after a title does not end the sentence, so "Brown" stays a candidate name
+        assertThat(NlpPrefilter.sentences("Dr. Brown said so. Fine.")).containsExactly("Dr. Brown said so.", "Fine.");
+        assertThat(NlpPrefilter.select("Dr. Brown said so.", 100)).isNotNull();
+    }
+
+    @Test
+    void plainSentencesDoNot() {
+        assertThat(NlpPrefilter.needsNlp("Sure, I can help with that.")).isFalse();
+        assertThat(NlpPrefilter.needsNlp("You may add 12 cups of water.")).isFalse();
+        assertThat(NlpPrefilter.needsNlp("Each of us is one of many.")).isFalse();
+    }
+
+    @Test
+    void onlyChosenSentencesAreKeptAndTheLengthIsBounded() {
+        NlpPrefilter.Selection s = NlpPrefilter.select("Hello there. We went to Rome. It was fine.\nBye.", 1000);
+        assertThat(s.text()).isEqualTo("We went to Rome.");
+        assertThat(s.sentences()).isEqualTo(1);
+        NlpPrefilter.Selection cut = NlpPrefilter.select("Alice met Bob. ".repeat(100), 50);
+        assertThat(cut.truncated()).isTrue();
+        assertThat(cut.text().length()).isLessThanOrEqualTo(50);
+    }
+}
