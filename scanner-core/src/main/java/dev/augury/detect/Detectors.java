@@ -1,5 +1,6 @@
 package dev.augury.detect;
 
+import dev.augury.detect.persona.LatentPersonaDetector;
 import java.util.List;
 
 /** The detectors a scan runs by default, in order (later detectors may read earlier ones' shared results). */
@@ -8,6 +9,6 @@ public final class Detectors {
     }
 
     public static List<Detector> defaults() {
-        return List.of();
+        return List.of(new LatentPersonaDetector());
     }
 }
