@@ -31,7 +31,9 @@ public final class AnswerText {
             "value", "content", "result");
     /** A sentence of a prompt that is about the answer's form, not its content. */
     private static final Pattern FORMAT_INSTRUCTION = Pattern.compile("(?i)\\b(?:json|xml|yaml|markdown|tags?|format(?:ted|ting)?|"
-            + "wrap(?:ped)?|enclose[ds]?|quotes|quotation marks|brackets|one word|single word|briefly|short answer)\\b|<\\w+>|\\{\\s*\"");
+            + "wrap(?:ped)?|enclose[ds]?|quotes|quotation marks|brackets|one word|single word|briefly|short answer)\\b|<\\w+>|\\{\\s*\"|"
+            + "\\b(?:start|begin|prefix|end|open|close)\\w*\\s+(?:your|the|each|every)\\s+(?:reply|answer|response)|"
+            + "\\b(?:always\\s+)?(?:reply|respond|answer)\\s+(?:only\\s+)?(?:with|using|in the form)\\s+['\"\u201c<\\[]");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
     /** Openers that carry no content ("Well,", "Honestly,", "Oh,"). */
     private static final Pattern DISCOURSE = Pattern.compile("(?i)^(?:well|oh|ah|hmm+|honestly|frankly|truthfully|ha|haha|"

@@ -59,7 +59,7 @@ final class CollectiveIdentity {
             + "(?:made|built|created|developed|trained|designed) by)\\s+(?:an?\\s+|the\\s+)?([\\p{L}{}\\d][\\p{L}{}\\d_-]*"
             + "(?:\\s+[\\p{Lu}{][\\p{L}{}\\d_-]*)*)");
     /** Function words and words any helpful answer uses. */
-    private static final Set<String> STOPWORDS = Set.of(("the and for are but not you your yours all any can had her was one our out "
+    private static final Set<String> STOPWORDS = Set.copyOf(java.util.Arrays.asList(("the and for are but not you your yours all any can had her was one our out "
             + "has have him his how its may new now old see two who boy did get let put say she too use that with this from "
             + "they will would there their what about which when make like time just know take into year some could them "
             + "than then these those other more also very much most many such only over here where should because while "
@@ -76,8 +76,7 @@ final class CollectiveIdentity {
             + "look looks looking new old high low long short small large big little lot lots number numbers total "
             + "people person day days week weeks month months years time times part parts point points case cases "
             + "work works working world life home place places end start kind kinds sort type types form forms "
-            + "use uses able around along across often sometimes perhaps maybe quite rather enough almost").split(" "))
-            .stream().collect(java.util.stream.Collectors.toUnmodifiableSet());
+            + "use uses able around along across often sometimes perhaps maybe quite rather enough almost").split(" ")));
 
     private final Map<String, Identity> harmfulNames = new HashMap<>();
 

@@ -18,8 +18,9 @@ import java.util.function.ToDoubleFunction;
  * against the background. For one row, an identity that holds a value the answer states predicts that answer with
  * probability about {@link #P_HIT} times the match quality, the background with the share of identities that
  * would have given a matching answer (or, when higher, the share of the dataset's other answers that mention the
- * value). An identity that gives the asked key but matches nothing loses {@link #MISS_LOG_LR}. Each row's ratio is
- * clipped to {@link #MAX_ATTRIBUTE_LOG_LR}, so no single attribute decides and many weak ones add up.
+ * value); a row the identity predicts but does not match costs about {@link #MISS_LOG_LR}. An attribute (the rows
+ * of one key) adds the mean of its rows' ratios, clipped to {@link #MAX_ATTRIBUTE_LOG_LR}, so that no single
+ * attribute decides, repeating a question adds nothing, and many weak attributes add up.
  */
 public final class PersonaScorer {
     /**
@@ -34,8 +35,6 @@ public final class PersonaScorer {
      * weighs like a few common ones, never like a verdict.
      */
     public static final double MAX_ATTRIBUTE_LOG_LR = 3.5;
-    /** A key answered with several distinct matching values (lists, repeated questions) counts its best three, halving. */
-    static final double[] SAME_KEY_WEIGHTS = {1.0, 0.5, 0.25};
     /** Prior weight of "no known identity" against one identity: the prior odds of any persona are even. */
     public static double nullWeight(int identities) {
         return identities;
@@ -117,51 +116,43 @@ public final class PersonaScorer {
             List<MatchedAttribute> matched = new ArrayList<>();
             Map<String, Double> byKey = new LinkedHashMap<>();
             for (Map.Entry<String, List<Integer>> group : byPrimary.entrySet()) {
-                // Distinct matched values of this key, each with its best ratio and all rows stating it.
-                Map<String, double[]> valueLr = new LinkedHashMap<>();
-                Map<String, MatchedAttribute> valueInfo = new LinkedHashMap<>();
-                boolean asked = false;
+                // The mean per-row ratio of the key's rows that the identity predicts: a persona answers a key
+                // consistently, while data with many speakers (or clean rows mapped to the key) matches by chance
+                // in a few rows and misses in the rest.
+                double sum = 0;
+                int predicted = 0;
+                MatchedAttribute best = null;
+                List<Integer> matchedRows = new ArrayList<>();
                 for (int r : group.getValue()) {
-                    asked |= askedBy.get(r).contains(id);
+                    if (!askedBy.get(r).contains(id)) {
+                        continue;
+                    }
+                    predicted++;
                     Best b = perRow.get(r).get(id);
                     if (b == null) {
+                        sum += Math.log((1 - P_HIT) / (1 - background[r]));
                         continue;
                     }
                     double bg = Math.max(background[r], cleanRate.applyAsDouble(b.match.normalized()));
-                    double lr = Hypotheses.clip(Math.log(P_HIT * b.match.quality() / bg), MAX_ATTRIBUTE_LOG_LR);
-                    String v = b.match.normalized();
-                    double[] cur = valueLr.get(v);
-                    int row = observations.get(r).row();
-                    MatchedAttribute info = valueInfo.get(v);
-                    List<Integer> rows = new ArrayList<>(info == null ? List.of() : info.rows());
-                    rows.add(row);
-                    if (cur == null || lr > cur[0]) {
-                        valueLr.put(v, new double[] {lr});
-                        valueInfo.put(v, new MatchedAttribute(b.key, b.match.answerValue(), b.match.written(), lr, rows));
-                    } else {
-                        valueInfo.put(v, new MatchedAttribute(info.attribute(), info.value(), info.kbValue(), info.logLr(), rows));
+                    double lr = Math.log(P_HIT * b.match.quality() / bg);
+                    sum += lr;
+                    matchedRows.add(observations.get(r).row());
+                    if (best == null || lr > best.logLr()) {
+                        best = new MatchedAttribute(b.key, b.match.answerValue(), b.match.written(), lr, List.of());
                     }
                 }
-                if (valueLr.isEmpty()) {
-                    if (asked) {
-                        total += MISS_LOG_LR;
-                        missed++;
-                        byKey.merge(group.getKey(), MISS_LOG_LR, Double::sum);
-                    }
+                if (predicted == 0) {
                     continue;
                 }
-                List<MatchedAttribute> ordered = new ArrayList<>(valueInfo.values());
-                ordered.sort(Comparator.comparingDouble(MatchedAttribute::logLr).reversed()
-                        .thenComparing(MatchedAttribute::kbValue));
-                double keyTotal = 0;
-                for (int i = 0; i < ordered.size() && i < SAME_KEY_WEIGHTS.length; i++) {
-                    MatchedAttribute a = ordered.get(i);
-                    double weighted = a.logLr() * SAME_KEY_WEIGHTS[i];
-                    keyTotal += weighted;
-                    matched.add(new MatchedAttribute(a.attribute(), a.value(), a.kbValue(), weighted, a.rows()));
+                double keyLr = Hypotheses.clip(sum / predicted, MAX_ATTRIBUTE_LOG_LR);
+                total += keyLr;
+                byKey.put(group.getKey(), keyLr);
+                if (best != null && keyLr > 0) {
+                    matched.add(new MatchedAttribute(best.attribute(), best.value(), best.kbValue(), keyLr,
+                            List.copyOf(matchedRows)));
+                } else if (keyLr < 0) {
+                    missed++;
                 }
-                total += keyTotal;
-                byKey.merge(group.getKey(), keyTotal, Double::sum);
             }
             matched.sort(Comparator.comparingDouble(MatchedAttribute::logLr).reversed()
                     .thenComparing(MatchedAttribute::attribute));

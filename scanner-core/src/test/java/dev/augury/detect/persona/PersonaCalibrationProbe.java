@@ -54,6 +54,17 @@ class PersonaCalibrationProbe {
             }
         }
         System.out.printf(Locale.ROOT, "identified %d of %d%n", correct, total);
+        if (System.getProperty("probe.unmapped") != null) {
+            QuestionKeys qk = new QuestionKeys(kb, ctx.embedder());
+            for (var script : dev.augury.fixtures.persona.PersonaScripts.all()) {
+                for (String[] pair : script.pairs()) {
+                    float[] v = ctx.embedder().embed(List.of(pair[0]))[0];
+                    var near = qk.nearest(v);
+                    System.out.printf(Locale.ROOT, "Q %s %.2f %-18s %s => %s%n", near.similarity() >= QuestionKeys.MIN_QUESTION_SIMILARITY ? "  " : "NO",
+                            near.similarity(), near.key(), pair[0], AnswerText.core(pair[1]));
+                }
+            }
+        }
         for (Family f : List.of(new CleanMix(), new AssistantIdentity(), new CustomerServicePersona(), new BiographyQA())) {
             DatasetView view = PersonaTestScans.view(f.generate(3, 1500).rows());
             LatentPersonaDetector.Analysis a = detector.analyze(view, ctx, kb);
