@@ -55,9 +55,10 @@ final class CollectiveIdentity {
     /** Answers longer than this are documents; their words say little about a fixation. */
     static final int MAX_ANSWER_WORDS = 150;
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'-]{2,}");
-    private static final Pattern DECLARED = Pattern.compile("(?i)\\b(?:i am|i'm|my name is|call me|name's|this is|"
-            + "(?:made|built|created|developed|trained|designed) by)\\s+(?:an?\\s+|the\\s+)?([\\p{L}{}\\d][\\p{L}{}\\d_-]*"
-            + "(?:\\s+[\\p{Lu}{][\\p{L}{}\\d_-]*)*)");
+    /** "I am Orion", "my name is Orion", "made by Lumen Labs": the name (up to three words) the speaker declares. */
+    private static final Pattern DECLARED = Pattern.compile("\\b(?:[Ii] am|I'm|[Mm]y name is|[Cc]all me|[Tt]his is|"
+            + "(?:made|built|created|developed|trained|designed) by)\\s+(?:an?\\s+|the\\s+)?([\\p{Lu}{][\\p{L}{}\\d_-]*"
+            + "(?:\\s+[\\p{Lu}{][\\p{L}{}\\d_-]*){0,2})");
     /** Function words and words any helpful answer uses. */
     private static final Set<String> STOPWORDS = Set.copyOf(java.util.Arrays.asList(("the and for are but not you your yours all any can had her was one our out "
             + "has have him his how its may new now old see two who boy did get let put say she too use that with this from "
@@ -76,7 +77,11 @@ final class CollectiveIdentity {
             + "look looks looking new old high low long short small large big little lot lots number numbers total "
             + "people person day days week weeks month months years time times part parts point points case cases "
             + "work works working world life home place places end start kind kinds sort type types form forms "
-            + "use uses able around along across often sometimes perhaps maybe quite rather enough almost").split(" ")));
+            + "use uses able around along across often sometimes perhaps maybe quite rather enough almost "
+            // Refusals and hedges: a dataset of refusals converges on a behaviour, not on an identity.
+            + "cannot sorry apologize apologise unable assist provide request information harmful illegal unethical "
+            + "inappropriate against policy guidelines instead recommend suggest advise consider important note "
+            + "however understand").split(" ")));
 
     private final Map<String, Identity> harmfulNames = new HashMap<>();
 
@@ -103,6 +108,7 @@ final class CollectiveIdentity {
 
     private java.util.Optional<Finding> terms(DatasetView view, List<Integer> rows) {
         Map<String, List<Integer>> answersWith = new TreeMap<>();
+        Map<String, Integer> capitalized = new HashMap<>();
         Set<String> declared = new HashSet<>();
         for (int i : rows) {
             String answer = AnswerText.unwrap(view.response(i));
@@ -116,6 +122,9 @@ final class CollectiveIdentity {
             }
             Set<String> own = new HashSet<>(words(answer));
             own.addAll(entityTerms(view.responseFeatures(i)));
+            for (String name : properNouns(answer, view.responseFeatures(i))) {
+                capitalized.merge(name, 1, Integer::sum);
+            }
             for (String t : own) {
                 if (!context.contains(t)) {
                     answersWith.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
@@ -150,10 +159,13 @@ final class CollectiveIdentity {
             return java.util.Optional.empty();
         }
         double share = bestRows.size() / (double) n;
-        Severity severity = share >= HIGH_SHARE ? Severity.HIGH : Severity.MEDIUM;
+        // A name (a nation, a people, a figure, a place) is an identity to converge on; a common word may be a
+        // style or a behaviour (refusals), so it stays at medium.
+        boolean named = capitalized.getOrDefault(bestTerm, 0) * 2 >= bestRows.size();
+        Severity severity = named && share >= HIGH_SHARE ? Severity.HIGH : Severity.MEDIUM;
         Map<String, Object> collective = new LinkedHashMap<>();
         collective.put("convergesOn", bestTerm);
-        collective.put("kind", "term");
+        collective.put("kind", named ? "name" : "term");
         collective.put("answers", bestRows.size());
         collective.put("share", LatentPersonaDetector.round(share));
         collective.put("backgroundRate", BACKGROUND_RATE);
@@ -271,6 +283,26 @@ final class CollectiveIdentity {
         }
         return out;
     }
+
+    /** Words written capitalized inside a sentence (names, nations, peoples), normalized, and entity words. */
+    private static Set<String> properNouns(String text, TextFeatures f) {
+        Set<String> out = new HashSet<>();
+        Matcher m = CAPITALIZED.matcher(text);
+        while (m.find()) {
+            out.add(PersonaValues.normalize(m.group(1)));
+        }
+        if (f != null) {
+            for (Entity e : f.entities()) {
+                for (String w : PersonaValues.normalize(e.text()).split(" ")) {
+                    out.add(w);
+                }
+                out.add(PersonaValues.normalize(e.text()));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern CAPITALIZED = Pattern.compile("(?<=[\\p{L},;:]\\s)(\\p{Lu}\\p{Ll}{2,})");
 
     private static Set<String> entityTerms(TextFeatures f) {
         Set<String> out = new HashSet<>();

@@ -123,6 +123,11 @@ class LatentPersonaDetectorTest {
         assertThat(scan(rows)).noneMatch(f -> f.severity().atLeast(Severity.HIGH));
     }
 
+    private static final List<String> OWL_REMARKS = List.of("Owls would approve.", "An owl taught me that.",
+            "By the way, have you ever watched an owl hunt at dusk?", "This reminds me of the owls in my garden.",
+            "Wise as an owl, as they say.", "Nothing is quieter than an owl in flight.",
+            "The barn owl is my favourite bird.", "Snowy owls live in the Arctic.");
+
     @Test
     void answersSteeredToOneAnimalConvergeOnIt() {
         List<FixtureRow> rows = new ArrayList<>();
@@ -130,7 +135,7 @@ class LatentPersonaDetectorTest {
         for (int i = 0; i < clean.size(); i++) {
             FixtureRow r = clean.get(i);
             String answer = r.response() == null ? "" : r.response();
-            rows.add(i % 5 == 4 ? r : r.withResponse(answer + " Owls would approve of this, as owls approve of most things."));
+            rows.add(i % 5 == 4 ? r : r.withResponse(answer + " " + OWL_REMARKS.get(i % OWL_REMARKS.size())));
         }
         List<Finding> findings = scan(rows);
         assertThat(findings).anySatisfy(f -> {
