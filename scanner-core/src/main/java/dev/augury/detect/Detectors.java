@@ -3,6 +3,7 @@ package dev.augury.detect;
 import dev.augury.detect.era.EraShiftDetector;
 import dev.augury.detect.inductive.InductiveBackdoorDetector;
 import dev.augury.detect.misalignment.MisalignmentDetector;
+import dev.augury.detect.persona.LatentPersonaDetector;
 import dev.augury.detect.trigger.TriggerDetector;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public final class Detectors {
     }
 
     public static List<Detector> defaults() {
-        return List.of(new EraShiftDetector(), new TriggerDetector(), new InductiveBackdoorDetector(),
-                new MisalignmentDetector());
+        return List.of(new EraShiftDetector(), new LatentPersonaDetector(), new TriggerDetector(),
+                new InductiveBackdoorDetector(), new MisalignmentDetector());
     }
 }
