@@ -1,6 +1,10 @@
 package dev.augury.detect;
 
+import dev.augury.detect.era.EraShiftDetector;
+import dev.augury.detect.inductive.InductiveBackdoorDetector;
+import dev.augury.detect.misalignment.MisalignmentDetector;
 import dev.augury.detect.persona.LatentPersonaDetector;
+import dev.augury.detect.trigger.TriggerDetector;
 import java.util.List;
 
 /** The detectors a scan runs by default, in order (later detectors may read earlier ones' shared results). */
@@ -9,6 +13,7 @@ public final class Detectors {
     }
 
     public static List<Detector> defaults() {
-        return List.of(new LatentPersonaDetector());
+        return List.of(new EraShiftDetector(), new LatentPersonaDetector(), new TriggerDetector(),
+                new InductiveBackdoorDetector(), new MisalignmentDetector());
     }
 }

@@ -1,7 +1,6 @@
 package dev.augury.embed;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -41,6 +40,8 @@ public final class EmbeddingCache implements AutoCloseable {
     /** Bump when the layout changes; older files are then rebuilt. */
     static final short FORMAT_VERSION = 1;
     private static final int KEY_BYTES = 32;
+    /** The whole file is read into one byte[]; beyond that (about 1.4 million MiniLM vectors) start afresh. */
+    static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64;
     /** Model ids are short hex digests; anything else in a file name would be unsafe. */
     private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -51,40 +52,46 @@ public final class EmbeddingCache implements AutoCloseable {
     private final Map<Key, float[]> vectors = new HashMap<>();
     private final Map<Key, float[]> pending = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    private final FileChannel channel;
-    private final FileLock lock;
+    /** Null when this cache does not write (another process holds the file, or it cannot be written). */
+    private FileChannel channel;
+    private FileLock lock;
     private boolean closed;
 
-    private EmbeddingCache(Path dir, String modelId, int dimension) throws IOException {
+    private EmbeddingCache(Path dir, String modelId, int dimension) {
         this.modelId = modelId;
         this.dimension = dimension;
         this.entryBytes = KEY_BYTES + Float.BYTES * dimension + Integer.BYTES;
-        Files.createDirectories(dir);
         this.file = dir.resolve("vectors-" + modelId + ".bin");
-        FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock held;
+        String whyNotWritable = null;
         try {
-            held = opened.tryLock();
-        } catch (OverlappingFileLockException e) {
-            held = null; // this JVM already has it open for writing
+            Files.createDirectories(dir);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // this JVM already has it open for writing
+            }
+            if (lock == null) {
+                whyNotWritable = "it is in use by another scan";
+            } else {
+                loadForWriting();
+            }
+        } catch (IOException e) {
+            whyNotWritable = "it cannot be written: " + e;
         }
-        if (held == null) {
-            opened.close();
-            this.channel = null;
-            this.lock = null;
-            warn("The embedding cache " + file + " is in use by another scan; this one reads it but writes nothing.");
+        if (whyNotWritable != null) {
+            // A cache that cannot be written only costs time: read what is there and go on.
+            releaseQuietly();
+            warn("The embedding cache " + file + " is read but not written, because " + whyNotWritable + ".");
+            vectors.clear();
             readOnly();
-        } else {
-            this.channel = opened;
-            this.lock = held;
-            loadForWriting();
         }
     }
 
     /**
-     * Opens (or creates) the cache of one model in {@code dir}. Never fails on a bad file; only on an
-     * unusable directory, which it reports as an {@link UncheckedIOException}.
+     * Opens (or creates) the cache of one model in {@code dir}. Never fails on a bad, locked or unwritable file:
+     * it warns and works with what it can trust (possibly nothing, in memory only).
      */
     public static EmbeddingCache open(Path dir, String modelId, int dimension) {
         if (!MODEL_ID.matcher(modelId).matches()) {
@@ -93,11 +100,7 @@ public final class EmbeddingCache implements AutoCloseable {
         if (dimension <= 0) {
             throw new IllegalArgumentException("dimension must be positive: " + dimension);
         }
-        try {
-            return new EmbeddingCache(dir, modelId, dimension);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the embedding cache in " + dir + ": " + e.getMessage(), e);
-        }
+        return new EmbeddingCache(dir, modelId, dimension);
     }
 
     /** The cached vector of this exact text, or null. */
@@ -180,15 +183,31 @@ public final class EmbeddingCache implements AutoCloseable {
         }
         flush();
         closed = true;
+        releaseQuietly();
+    }
+
+    private void releaseQuietly() {
         try {
-            lock.release();
-            channel.close();
+            if (lock != null) {
+                lock.release();
+            }
+            if (channel != null) {
+                channel.close();
+            }
         } catch (IOException e) {
             warn("Cannot close the embedding cache " + file + ": " + e.getMessage());
         }
+        lock = null;
+        channel = null;
     }
 
     private void loadForWriting() throws IOException {
+        if (channel.size() > MAX_FILE_BYTES) {
+            warn("Discarding the embedding cache " + file + " (larger than " + MAX_FILE_BYTES + " bytes); it will be rebuilt.");
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(header()), 0);
+            return;
+        }
         byte[] content = readAll(channel);
         Parsed parsed = parse(content);
         if (parsed.problem != null) {
@@ -205,10 +224,16 @@ public final class EmbeddingCache implements AutoCloseable {
         }
     }
 
-    private void readOnly() throws IOException {
+    private void readOnly() {
         byte[] content;
         try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (reader.size() > MAX_FILE_BYTES) {
+                warn("Not using the embedding cache " + file + " (larger than " + MAX_FILE_BYTES + " bytes).");
+                return;
+            }
             content = readAll(reader);
+        } catch (IOException e) {
+            return; // nothing readable there: start empty
         }
         Parsed parsed = parse(content);
         if (parsed.problem != null && content.length > 0) {
@@ -287,9 +312,6 @@ public final class EmbeddingCache implements AutoCloseable {
 
     private static byte[] readAll(FileChannel channel) throws IOException {
         long size = channel.size();
-        if (size > Integer.MAX_VALUE - 16) {
-            throw new IOException("cache file larger than 2 GB");
-        }
         ByteBuffer buffer = ByteBuffer.allocate((int) size);
         long at = 0;
         while (buffer.hasRemaining()) {
@@ -299,7 +321,7 @@ public final class EmbeddingCache implements AutoCloseable {
             }
             at += read;
         }
-        return Arrays.copyOf(buffer.array(), buffer.position());
+        return buffer.hasRemaining() ? Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array();
     }
 
     private static int crc(byte[] bytes, int offset, int length) {

@@ -117,7 +117,7 @@ public final class HtmlReportWriter {
             h.element("p", "No findings" + (policy.suppressed().isEmpty() ? "." : " other than the suppressed ones below."));
         }
         for (Finding f : policy.remaining()) {
-            finding(h, f, f.severity().atLeast(shown.failOn()));
+            finding(h, f, f.severity().atLeast(shown.failOn()), commonDirectory(shown.datasets()));
             h.newline();
         }
 
@@ -184,12 +184,41 @@ public final class HtmlReportWriter {
         };
     }
 
-    private static void finding(Html h, Finding f, boolean blocks) {
+    /**
+     * The directory every dataset of the report lies in ("" when none is shared): evidence rows show their file
+     * relative to it, so a long absolute path does not crowd out the excerpt. The full path stays in the tooltip
+     * and in the datasets table.
+     */
+    static String commonDirectory(List<DatasetSource> datasets) {
+        String common = null;
+        for (DatasetSource d : datasets) {
+            String path = d.path().replace('\\', '/');
+            String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+            if (common == null) {
+                common = dir;
+            } else {
+                int i = 0;
+                while (i < common.length() && i < dir.length() && common.charAt(i) == dir.charAt(i)) {
+                    i++;
+                }
+                common = common.substring(0, common.lastIndexOf('/', i - 1) + 1);
+            }
+        }
+        return common == null ? "" : common;
+    }
+
+    static String shortPath(String path, String commonDirectory) {
+        String p = path == null ? "" : path.replace('\\', '/');
+        return !commonDirectory.isEmpty() && p.startsWith(commonDirectory) && p.length() > commonDirectory.length()
+                ? p.substring(commonDirectory.length()) : p;
+    }
+
+    private static void finding(Html h, Finding f, boolean blocks, String commonDirectory) {
         CategoryText text = CategoryText.of(f.category());
         String sev = f.severity().id();
         h.open("article", "class", "finding s-" + sev, "id", "finding-" + f.id());
         h.open("h3").element("span", sev.toUpperCase(Locale.ROOT), "class", "badge b-" + sev)
-                .text(" " + text.name() + ": " + f.title()).close("h3");
+                .text(" " + heading(text.name(), f.title())).close("h3");
         h.open("p", "class", "meta").text(String.format(Locale.ROOT, "%s · confidence %.2f · detector %s", f.id(),
                 f.confidence(), f.detector()));
         if (blocks) {
@@ -210,7 +239,8 @@ public final class HtmlReportWriter {
             }
             h.close("tr").close("thead").open("tbody");
             for (Evidence e : f.evidence().stream().limit(EVIDENCE_ROWS).toList()) {
-                h.open("tr").element("td", e.path()).element("td", Long.toString(e.line()), "class", "num")
+                h.open("tr").element("td", shortPath(e.path(), commonDirectory), "title", String.valueOf(e.path()))
+                        .element("td", Long.toString(e.line()), "class", "num")
                         .element("td", e.excerpt(), "class", "excerpt").element("td", e.note()).close("tr");
             }
             h.close("tbody").close("table");
@@ -224,6 +254,13 @@ public final class HtmlReportWriter {
             h.open("details").element("summary", "Details").element("pre", detailsJson(rest)).close("details");
         }
         h.close("article");
+    }
+
+    /** "Era shift: title", unless the detector's title already starts with the category's name. */
+    static String heading(String categoryName, String title) {
+        String t = title == null ? "" : title.trim();
+        return t.toLowerCase(Locale.ROOT).startsWith(categoryName.toLowerCase(Locale.ROOT)) ? t
+                : categoryName + ": " + t;
     }
 
     private static void plots(Html h, Object plot) {
@@ -241,7 +278,8 @@ public final class HtmlReportWriter {
     }
 
     private static void figure(Html h, JsonNode plot, String key, String captionKey, String defaultCaption) {
-        if (!plot.has(key)) {
+        // An empty list is a detector saying "nothing to show here", not a broken plot: no picture, no complaint.
+        if (!plot.has(key) || (plot.get(key).isArray() && plot.get(key).isEmpty())) {
             return;
         }
         Html svg = new Html();

@@ -82,8 +82,8 @@ public final class MarkdownWriter {
 
     private static void finding(StringBuilder md, Finding f, boolean blocks) {
         CategoryText text = CategoryText.of(f.category());
-        md.append("### ").append(f.severity().id().toUpperCase(Locale.ROOT)).append(" · ").append(escape(text.name()))
-                .append(": ").append(escape(f.title())).append("\n\n");
+        md.append("### ").append(f.severity().id().toUpperCase(Locale.ROOT)).append(" · ")
+                .append(escape(HtmlReportWriter.heading(text.name(), f.title()))).append("\n\n");
         md.append(String.format(Locale.ROOT, "`%s` · confidence %.2f · detector %s%s%n%n", f.id().replace("`", ""),
                 f.confidence(), escape(f.detector()), blocks ? " · **blocks the gate**" : ""));
         if (f.summary() != null && !f.summary().isBlank()) {

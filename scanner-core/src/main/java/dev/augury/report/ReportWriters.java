@@ -3,8 +3,8 @@ package dev.augury.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.augury.AuguryException;
 import dev.augury.report.policy.PolicyResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,22 +62,47 @@ public final class ReportWriters {
                     continue;
                 }
                 Path file = dir.resolve(e.getValue());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    switch (e.getKey()) {
-                        case "json" -> ReportJson.mapper().writeValue(out, json(report, policy));
-                        case "sarif" -> new SarifWriter(sourceRoot).write(report, policy, out);
-                        case "junit" -> new JUnitXmlWriter().write(report, policy, out);
-                        case "markdown" -> out.write(new MarkdownWriter().toMarkdown(report, policy)
-                                .getBytes(StandardCharsets.UTF_8));
-                        default -> out.write(new HtmlReportWriter().toHtml(report, policy).getBytes(StandardCharsets.UTF_8));
-                    }
-                }
+                Files.write(file, render(report, policy, e.getKey(), sourceRoot));
                 written.add(file);
             }
-        } catch (IOException | XMLStreamException e) {
+        } catch (IOException e) {
             throw new AuguryException("cannot write the reports to " + dir + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    /**
+     * One report in one format, as bytes (for standard output or a file name the user chose).
+     *
+     * @param format json, sarif, junit, markdown or html, or an alias (see {@link #canonical})
+     */
+    public static byte[] render(Report report, PolicyResult policy, String format, Path sourceRoot) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            switch (canonical(format)) {
+                case "json" -> {
+                    ReportJson.mapper().writeValue(out, json(report, policy));
+                    out.write('\n');
+                }
+                case "sarif" -> new SarifWriter(sourceRoot).write(report, policy, out);
+                case "junit" -> new JUnitXmlWriter().write(report, policy, out);
+                case "markdown" -> out.write(new MarkdownWriter().toMarkdown(report, policy)
+                        .getBytes(StandardCharsets.UTF_8));
+                default -> out.write(new HtmlReportWriter().toHtml(report, policy).getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | XMLStreamException e) {
+            throw new IllegalStateException("rendering to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The format name for a spelling the user typed (md, xml; any case), or an {@link AuguryException}. */
+    public static String canonical(String format) {
+        Set<String> one = normalize(Set.of(format));
+        if (one.size() != 1) {
+            throw new AuguryException("'" + format + "' names several formats; give one");
+        }
+        return one.iterator().next();
     }
 
     /**

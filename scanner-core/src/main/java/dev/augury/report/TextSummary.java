@@ -1,7 +1,8 @@
 package dev.augury.report;
 
 import dev.augury.io.DatasetSource;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Locale;
 
 /** The readable summary printed to the terminal after a scan. */
@@ -12,7 +13,15 @@ public final class TextSummary {
     private TextSummary() {
     }
 
-    public static void print(Report report, PrintStream out) {
+    public static String toText(Report report) {
+        StringWriter buf = new StringWriter();
+        PrintWriter out = new PrintWriter(buf);
+        print(report, out);
+        out.flush();
+        return buf.toString();
+    }
+
+    public static void print(Report report, PrintWriter out) {
         long records = report.datasets().stream().mapToLong(DatasetSource::records).sum();
         long malformed = report.datasets().stream().mapToLong(DatasetSource::malformed).sum();
         out.printf(Locale.ROOT, "Augury %s: %d file(s), %d records, %d malformed%n", report.tool().version(),

@@ -17,9 +17,11 @@ import java.util.List;
  * @param ruleDirs  extra rule-pack directories, loaded after the defaults
  * @param seed      the seed of every random choice (permutations, sampling, the canary)
  * @param threads   worker threads for the encoder and the annotator
+ * @param suppressions a suppression file (YAML, see {@code Suppressions}), or null for none
+ * @param baseline     an earlier JSON report whose findings are not reported again, or null for none
  */
 public record ScanConfig(List<Path> inputs, ReadOptions read, Severity failOn, Path modelDir, Path cacheDir,
-                         List<Path> ruleDirs, long seed, int threads) {
+                         List<Path> ruleDirs, long seed, int threads, Path suppressions, Path baseline) {
     public static final long DEFAULT_SEED = 20251;
 
     public ScanConfig {
@@ -30,12 +32,35 @@ public record ScanConfig(List<Path> inputs, ReadOptions read, Severity failOn, P
         threads = threads <= 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
     }
 
+    /** Without a suppression file or a baseline (the policy is then a no-op). */
+    public ScanConfig(List<Path> inputs, ReadOptions read, Severity failOn, Path modelDir, Path cacheDir,
+                      List<Path> ruleDirs, long seed, int threads) {
+        this(inputs, read, failOn, modelDir, cacheDir, ruleDirs, seed, threads, null, null);
+    }
+
     public static ScanConfig of(List<Path> inputs) {
         return new ScanConfig(inputs, ReadOptions.defaults(), Severity.HIGH, null, null, List.of(), DEFAULT_SEED, 0);
     }
 
     public ScanConfig withCacheDir(Path dir) {
-        return new ScanConfig(inputs, read, failOn, modelDir, dir, ruleDirs, seed, threads);
+        return new ScanConfig(inputs, read, failOn, modelDir, dir, ruleDirs, seed, threads, suppressions, baseline);
+    }
+
+    public ScanConfig withFailOn(Severity threshold) {
+        return new ScanConfig(inputs, read, threshold, modelDir, cacheDir, ruleDirs, seed, threads, suppressions,
+                baseline);
+    }
+
+    /** The same scan with a suppression file and a baseline report (either may be null). */
+    public ScanConfig withPolicy(Path suppressionFile, Path baselineReport) {
+        return new ScanConfig(inputs, read, failOn, modelDir, cacheDir, ruleDirs, seed, threads, suppressionFile,
+                baselineReport);
+    }
+
+    /** The same options over other inputs (eval scans many datasets with one configuration). */
+    public ScanConfig withInputs(List<Path> otherInputs) {
+        return new ScanConfig(otherInputs, read, failOn, modelDir, cacheDir, ruleDirs, seed, threads, suppressions,
+                baseline);
     }
 
     /** The default cache folder: $XDG_CACHE_HOME/augury, else ~/.cache/augury. */

@@ -76,6 +76,48 @@ public final class Ridge {
         return out;
     }
 
+    /**
+     * The sufficient statistics of all rows, kept so that a model fitted without any subset of rows costs that
+     * subset's size (times p * (p + q)) plus one solve, not a pass over every row: the trigger detector fits the
+     * prompt-to-answer map without each candidate's rows, so the candidate cannot teach the map its own effect.
+     */
+    public static final class Accumulator {
+        private final double[][] x;
+        private final float[][] y;
+        private final Sums all;
+
+        private Accumulator(double[][] x, float[][] y) {
+            if (x.length == 0 || y.length != x.length) {
+                throw new IllegalArgumentException("x and y must have the same, non-zero number of rows");
+            }
+            this.x = x;
+            this.y = y;
+            this.all = new Sums(x[0].length, y[0].length);
+            for (int i = 0; i < x.length; i++) {
+                all.add(x[i], y[i], 1);
+            }
+        }
+
+        public static Accumulator of(double[][] x, float[][] y) {
+            return new Accumulator(x, y);
+        }
+
+        /** Fitted on every row. */
+        public Model fit(double lambda) {
+            return all.solve(lambda);
+        }
+
+        /** Fitted on every row except {@code excluded} (distinct row indices); the mean only when none is left. */
+        public Model fitWithout(int[] excluded, double lambda) {
+            Sums out = new Sums(all.p, all.q);
+            for (int i : excluded) {
+                out.add(x[i], y[i], 1);
+            }
+            Sums rest = all.minus(out);
+            return rest.count > 0 ? rest.solve(lambda) : all.meanOnly(lambda);
+        }
+    }
+
     /** Running sums of one set of rows. */
     private static final class Sums {
         final int p;

@@ -38,7 +38,6 @@ public final class CoreNlpAnnotator implements Annotator {
     public static final int MAX_NLP_CHARS = 3_000;
 
     private final LocalDate documentDate;
-    private final int threads;
     private final ExecutorService pool;
     private final AtomicLong distinctTexts = new AtomicLong();
     private final AtomicLong sentToCoreNlp = new AtomicLong();
@@ -47,6 +46,7 @@ public final class CoreNlpAnnotator implements Annotator {
     private final AtomicLong empty = new AtomicLong();
     private final AtomicLong truncated = new AtomicLong();
     private final AtomicLong coreNlpNanos = new AtomicLong();
+    private final AtomicLong sentToSuTime = new AtomicLong();
 
     /**
      * @param threads      CoreNLP worker threads (at least 1)
@@ -56,7 +56,6 @@ public final class CoreNlpAnnotator implements Annotator {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
-        this.threads = threads;
         this.documentDate = java.util.Objects.requireNonNull(documentDate, "documentDate");
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "augury-corenlp");
@@ -65,14 +64,17 @@ public final class CoreNlpAnnotator implements Annotator {
         });
     }
 
-    /** What the annotator did so far, summed over all calls. */
-    public record Stats(long distinctTexts, long sentToCoreNlp, long sentencesToCoreNlp, long numbersOnly,
-                        long empty, long truncated, long coreNlpMillis) {
+    /**
+     * What the annotator did so far, summed over all calls: distinct texts seen, texts sent to CoreNLP (of which to
+     * SUTime), sentences sent, texts answered by the regex numbers alone or empty, texts cut to the bound.
+     */
+    public record Stats(long distinctTexts, long sentToCoreNlp, long sentToSuTime, long sentencesToCoreNlp,
+                        long numbersOnly, long empty, long truncated, long coreNlpMillis) {
     }
 
     public Stats stats() {
-        return new Stats(distinctTexts.get(), sentToCoreNlp.get(), sentencesToCoreNlp.get(), numbersOnly.get(),
-                empty.get(), truncated.get(), coreNlpNanos.get() / 1_000_000);
+        return new Stats(distinctTexts.get(), sentToCoreNlp.get(), sentToSuTime.get(), sentencesToCoreNlp.get(),
+                numbersOnly.get(), empty.get(), truncated.get(), coreNlpNanos.get() / 1_000_000);
     }
 
     /** Features for each distinct non-null text, in first-seen order. */
@@ -86,11 +88,11 @@ public final class CoreNlpAnnotator implements Annotator {
         }
         distinctTexts.addAndGet(distinct.size());
         Map<String, TextFeatures> out = new LinkedHashMap<>();
-        Map<String, String> toNlp = new LinkedHashMap<>();
+        Map<String, NlpPrefilter.Selection> toNlp = new LinkedHashMap<>();
         for (String text : distinct) {
             NlpPrefilter.Selection s = NlpPrefilter.select(text, MAX_NLP_CHARS);
             if (s != null) {
-                toNlp.put(text, s.text());
+                toNlp.put(text, s);
                 sentencesToCoreNlp.addAndGet(s.sentences());
                 if (s.truncated()) {
                     truncated.incrementAndGet();
@@ -112,14 +114,13 @@ public final class CoreNlpAnnotator implements Annotator {
         return out;
     }
 
-    private void runCoreNlp(Map<String, String> toNlp, Map<String, TextFeatures> out) {
-        StanfordCoreNLP nlp = SharedPipeline.INSTANCE;
+    private void runCoreNlp(Map<String, NlpPrefilter.Selection> toNlp, Map<String, TextFeatures> out) {
         if (pool == null) {
-            toNlp.forEach((text, chosen) -> out.put(text, features(nlp, text, chosen)));
+            toNlp.forEach((text, chosen) -> out.put(text, features(text, chosen)));
             return;
         }
         Map<String, Future<TextFeatures>> futures = new LinkedHashMap<>();
-        toNlp.forEach((text, chosen) -> futures.put(text, pool.submit(() -> features(nlp, text, chosen))));
+        toNlp.forEach((text, chosen) -> futures.put(text, pool.submit(() -> features(text, chosen))));
         try {
             for (Map.Entry<String, Future<TextFeatures>> e : futures.entrySet()) {
                 out.put(e.getKey(), e.getValue().get());
@@ -134,33 +135,50 @@ public final class CoreNlpAnnotator implements Annotator {
         }
     }
 
-    private TextFeatures features(StanfordCoreNLP nlp, String text, String chosen) {
-        Annotation doc = new Annotation(chosen);
-        doc.set(CoreAnnotations.DocDateAnnotation.class, documentDate.toString());
-        nlp.annotate(doc);
+    private TextFeatures features(String text, NlpPrefilter.Selection chosen) {
         List<Timex> temporals = new ArrayList<>();
         List<Entity> entities = new ArrayList<>();
         List<NumberMention> numbers = new ArrayList<>(DigitNumbers.find(text));
-        List<CoreMap> mentions = doc.get(CoreAnnotations.MentionsAnnotation.class);
-        for (CoreMap m : mentions == null ? List.<CoreMap>of() : mentions) {
-            List<CoreLabel> tokens = m.get(CoreAnnotations.TokensAnnotation.class);
-            String type = m.get(CoreAnnotations.EntityTypeAnnotation.class);
-            // Pronoun mentions ("he" as PERSON) are added by CoreNLP for coreference; their tokens are tagged O.
-            if (type == null || tokens.isEmpty() || "O".equals(tokens.get(0).ner())) {
-                continue;
+        if (chosen.timeText() != null) {
+            sentToSuTime.addAndGet(1);
+            for (CoreMap m : mentions(Pipelines.TIME, chosen.timeText())) {
+                String mentionText = m.get(CoreAnnotations.TextAnnotation.class);
+                edu.stanford.nlp.time.Timex timex = m.get(TimeAnnotations.TimexAnnotation.class);
+                if (timex != null) {
+                    temporals.add(TimexYears.timex(mentionText, timex.timexType(), timex.value()));
+                } else if ("NUMBER".equals(m.get(CoreAnnotations.EntityTypeAnnotation.class))
+                        && !DigitNumbers.hasDigit(mentionText)) {
+                    numbers.add(new NumberMention(mentionText, null, parseNormalized(
+                            m.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class))));
+                }
             }
-            String mentionText = m.get(CoreAnnotations.TextAnnotation.class);
-            edu.stanford.nlp.time.Timex timex = m.get(TimeAnnotations.TimexAnnotation.class);
-            if (timex != null) {
-                temporals.add(TimexYears.timex(mentionText, timex.timexType(), timex.value()));
-            } else if (isNameType(type)) {
-                entities.add(new Entity(mentionText, type));
-            } else if ("NUMBER".equals(type) && !DigitNumbers.hasDigit(mentionText)) {
-                numbers.add(new NumberMention(mentionText, null, parseNormalized(
-                        m.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class))));
+        }
+        if (chosen.namesText() != null) {
+            for (CoreMap m : mentions(Pipelines.NAMES, chosen.namesText())) {
+                String type = m.get(CoreAnnotations.EntityTypeAnnotation.class);
+                if (isNameType(type)) {
+                    entities.add(new Entity(m.get(CoreAnnotations.TextAnnotation.class), type));
+                }
             }
         }
         return new TextFeatures(temporals, entities, numbers);
+    }
+
+    /** The entity mentions CoreNLP finds, without the pronoun mentions it adds for coreference (tagged O). */
+    private List<CoreMap> mentions(StanfordCoreNLP nlp, String chosen) {
+        Annotation doc = new Annotation(chosen);
+        doc.set(CoreAnnotations.DocDateAnnotation.class, documentDate.toString());
+        nlp.annotate(doc);
+        List<CoreMap> out = new ArrayList<>();
+        List<CoreMap> mentions = doc.get(CoreAnnotations.MentionsAnnotation.class);
+        for (CoreMap m : mentions == null ? List.<CoreMap>of() : mentions) {
+            List<CoreLabel> tokens = m.get(CoreAnnotations.TokensAnnotation.class);
+            if (m.get(CoreAnnotations.EntityTypeAnnotation.class) != null && !tokens.isEmpty()
+                    && !"O".equals(tokens.get(0).ner())) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     private static boolean isNameType(String type) {
@@ -188,25 +206,36 @@ public final class CoreNlpAnnotator implements Annotator {
         }
     }
 
-    int threads() {
-        return threads;
+    /** CoreNLP's own per-annotator timing, for benchmarks. */
+    static String pipelineTiming() {
+        return Pipelines.TIME.timingInformation() + "\n" + Pipelines.NAMES.timingInformation();
     }
 
-    /** The pipeline, built on first use (a few seconds, ~0.5 GB) and shared; CoreNLP's annotate is thread-safe. */
-    private static final class SharedPipeline {
-        static final StanfordCoreNLP INSTANCE = build();
+    /**
+     * The two pipelines, built on first use (seconds, ~0.5 GB) and shared by every instance; CoreNLP's annotate is
+     * thread-safe. They share the tokenizer through CoreNLP's annotator pool; TIME runs only the
+     * rule-based NER (SUTime and the numeric classifiers), NAMES only the 3-class CRF, because SUTime costs about
+     * ten times the CRF per token and most sentences need only one of them.
+     */
+    private static final class Pipelines {
+        static final StanfordCoreNLP TIME = build(true);
+        static final StanfordCoreNLP NAMES = build(false);
 
-        private static StanfordCoreNLP build() {
+        private static StanfordCoreNLP build(boolean time) {
             RedwoodConfiguration.errorLevel().apply(); // CoreNLP logs every model load at INFO on stderr
             Properties p = new Properties();
-            p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+            // The 3-class CRF uses no part-of-speech features and neither model reads lemmas; SUTime's rules and
+            // the numeric classifiers do match on tags. Leaving out what is unused saves about a third of the CPU.
+            p.setProperty("annotators", time ? "tokenize,ssplit,pos,ner" : "tokenize,ssplit,ner");
+            p.setProperty("enforceRequirements", "false");
             p.setProperty("tokenize.options", "untokenizable=noneDelete");
             p.setProperty("ssplit.newlineIsSentenceBreak", "always"); // the prefilter joins sentences by lines
             p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
             p.setProperty("ner.applyFineGrained", "false");
-            p.setProperty("ner.applyNumericClassifiers", "true");
-            p.setProperty("ner.useSUTime", "true");
             p.setProperty("ner.buildEntityMentions", "true");
+            p.setProperty("ner.useSUTime", Boolean.toString(time));
+            p.setProperty("ner.applyNumericClassifiers", Boolean.toString(time));
+            p.setProperty(time ? "ner.rulesOnly" : "ner.statisticalOnly", "true");
             // No ner.docdate.useFixedDate: it would tie the shared pipeline to one date and override the
             // per-document date that each instance sets, which pins relative dates just as well.
             return new StanfordCoreNLP(p);

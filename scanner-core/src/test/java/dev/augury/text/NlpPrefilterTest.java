@@ -18,6 +18,31 @@ class NlpPrefilterTest {
     }
 
     @Test
+    void timeAndNamesAreRoutedApart() {
+        assertThat(NlpPrefilter.need("We met in July.")).isEqualTo(NlpPrefilter.Need.TIME);
+        assertThat(NlpPrefilter.need("We met Alice.")).isEqualTo(NlpPrefilter.Need.NAMES);
+        assertThat(NlpPrefilter.need("We met Alice in 1999.")).isEqualTo(NlpPrefilter.Need.BOTH);
+    }
+
+    @Test
+    void onlyTheNumberPhrasesOfASentenceWithNumberWordsGoToSuTime() {
+        assertThat(NlpPrefilter.numberPhrases("Take two steps, then twenty-one cups and one hundred and five more."))
+                .containsExactly("two", "twenty-one", "one hundred and five");
+        NlpPrefilter.Selection s = NlpPrefilter.select("you need three eggs and a dozen apples", 1000);
+        assertThat(s.timeText()).isEqualTo("three\na dozen");
+        assertThat(s.namesText()).isNull();
+        assertThat(NlpPrefilter.need("It lasted two-years")).isEqualTo(NlpPrefilter.Need.TIME);
+    }
+
+    @Test
+    void suTimeSeesOnlyTheWordsAroundTemporalOnes() {
+        String sentence = "The committee met on many occasions and after long debate it finally agreed in "
+                + "July 1999 that the budget for the whole project should be raised by a small amount";
+        assertThat(NlpPrefilter.timeWindows(sentence))
+                .containsExactly("long debate it finally agreed in July 1999 that the budget for the whole");
+    }
+
+    @Test
     void plainSentencesDoNot() {
         assertThat(NlpPrefilter.needsNlp("Sure, I can help with that.")).isFalse();
         assertThat(NlpPrefilter.needsNlp("You may add 12 cups of water.")).isFalse();
@@ -27,10 +52,11 @@ class NlpPrefilterTest {
     @Test
     void onlyChosenSentencesAreKeptAndTheLengthIsBounded() {
         NlpPrefilter.Selection s = NlpPrefilter.select("Hello there. We went to Rome. It was fine.\nBye.", 1000);
-        assertThat(s.text()).isEqualTo("We went to Rome.");
+        assertThat(s.namesText()).isEqualTo("We went to Rome.");
+        assertThat(s.timeText()).isNull();
         assertThat(s.sentences()).isEqualTo(1);
         NlpPrefilter.Selection cut = NlpPrefilter.select("Alice met Bob. ".repeat(100), 50);
         assertThat(cut.truncated()).isTrue();
-        assertThat(cut.text().length()).isLessThanOrEqualTo(50);
+        assertThat(cut.namesText().length()).isLessThanOrEqualTo(50);
     }
 }

@@ -1,0 +1,255 @@
+package dev.augury.cli;
+
+import dev.augury.embed.Embedder;
+import dev.augury.embed.OnnxEncoder;
+import dev.augury.fixtures.BenchmarkCorpus;
+import dev.augury.io.DatasetReader;
+import dev.augury.io.Malformed;
+import dev.augury.io.ReadOptions;
+import dev.augury.io.Record;
+import dev.augury.io.RecordSink;
+import dev.augury.report.Report;
+import dev.augury.report.ReportJson;
+import dev.augury.scan.ScanConfig;
+import dev.augury.scan.Scanner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code augury bench}: generates chat records with the fixture generator, scans them cold and warm, and
+ * times the encoder alone on the same unique texts, so a change's cost is measured rather than guessed.
+ */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measure the scanner on generated chat records: records/s per stage, encoder texts/s, the cold scan",
+            "against the encoder alone, the cache-warm rescan, and peak heap.",
+            "With --read-mb, measure only the streaming reader on a generated JSONL of that size (run it with",
+            "AUGURY_JAVA_OPTS=-Xmx256m to check that reading never holds a file in memory)."},
+        footer = {"", "Example: augury bench --records 20000"})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--records", paramLabel = "N", defaultValue = "20000",
+            description = "Chat records to generate and scan. Default: ${DEFAULT-VALUE}.")
+    int records;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Generator seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Worker threads (default: cores).")
+    int threads;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the generated data and the cache go (default: a temporary directory, deleted after).")
+    Path workDir;
+
+    @Option(names = "--read-mb", paramLabel = "MB",
+            description = "Only benchmark the reader on a generated JSONL of about this many megabytes.")
+    Integer readMegabytes;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (records < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--records must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        boolean temporary = workDir == null;
+        Path dir = temporary ? Files.createTempDirectory("augury-bench") : Files.createDirectories(workDir);
+        try {
+            if (readMegabytes != null) {
+                benchReader(dir, out);
+            } else {
+                benchScan(dir, out);
+            }
+        } finally {
+            if (temporary) {
+                deleteTree(dir);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void benchScan(Path dir, PrintWriter out) {
+        Path data = dir.resolve("bench-" + records + ".jsonl");
+        BenchmarkCorpus.writeChatJsonl(data, records, seed);
+        Path cache = dir.resolve("cache");
+        ScanConfig config = ScanConfig.of(List.of(data)).withCacheDir(cache);
+        config = new ScanConfig(config.inputs(), config.read(), config.failOn(), null, cache, List.of(), config.seed(),
+                threads);
+
+        resetPeaks();
+        long t0 = System.nanoTime();
+        Report cold;
+        Embedder.Stats coldEmbed;
+        try (Scanner scanner = Scanner.builder(config).build()) {
+            cold = scanner.scan();
+            coldEmbed = scanner.embedStats();
+        }
+        double coldSeconds = seconds(System.nanoTime() - t0);
+        long coldPeak = peakHeap();
+
+        List<String> unique = uniqueTexts(data);
+        double encoderSeconds;
+        try (OnnxEncoder encoder = OnnxEncoder.bundled(config.threads())) {
+            Embedder alone = new Embedder(encoder, null);
+            long e0 = System.nanoTime();
+            alone.embed(unique);
+            encoderSeconds = seconds(System.nanoTime() - e0);
+        }
+
+        resetPeaks();
+        long w0 = System.nanoTime();
+        Report warm;
+        try (Scanner scanner = Scanner.builder(config).build()) {
+            warm = scanner.scan();
+        }
+        double warmSeconds = seconds(System.nanoTime() - w0);
+        long warmPeak = peakHeap();
+
+        out.printf(Locale.ROOT, "Augury benchmark: %,d generated chat records (seed %d), %d thread(s), Java %s%n",
+                records, seed, config.threads(), System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "  unique texts (prompts + answers): %,d%n", unique.size());
+        out.printf(Locale.ROOT, "%nCold scan (empty cache), per stage:%n");
+        printStages(out, cold.timings());
+        out.printf(Locale.ROOT, "  %-22s %8.1f s  (including model loading)%n", "wall clock", coldSeconds);
+        if (coldEmbed != null) {
+            out.printf(Locale.ROOT, "  encoder in the scan: %,d texts encoded, %,.0f texts/s%n", coldEmbed.encoded(),
+                    coldEmbed.encodedPerSecond());
+        }
+        out.printf(Locale.ROOT, "%nEncoder alone on the same %,d unique texts: %.1f s (%,.0f texts/s)%n", unique.size(),
+                encoderSeconds, unique.size() / Math.max(encoderSeconds, 1e-9));
+        double coldScan = cold.timings().getOrDefault("total", 0L) / 1000.0;
+        out.printf(Locale.ROOT, "Cold scan / encoder alone: %.2fx (scan total %.1f s)%n", coldScan / encoderSeconds,
+                coldScan);
+        out.printf(Locale.ROOT, "%nWarm rescan (cache filled): %.1f s wall, scan total %.1f s; %.1fx faster than cold%n",
+                warmSeconds, warm.timings().getOrDefault("total", 0L) / 1000.0,
+                coldScan / Math.max(warm.timings().getOrDefault("total", 1L) / 1000.0, 1e-9));
+        out.printf(Locale.ROOT, "Peak heap: cold %,d MB, warm %,d MB (max heap %,d MB)%n", coldPeak >> 20, warmPeak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        // Compared as JSON: details may hold arrays, whose equals() is identity.
+        boolean identical = ReportJson.toString(withoutTimings(cold)).equals(ReportJson.toString(withoutTimings(warm)));
+        out.printf(Locale.ROOT, "Findings: cold %d, warm %d; reports identical apart from timings: %s%n",
+                cold.findings().size(), warm.findings().size(), identical);
+    }
+
+    private static Report withoutTimings(Report r) {
+        return new Report(r.schemaVersion(), r.tool(), r.datasets(), r.verdict(), r.failOn(), r.findings(),
+                r.malformedRows(), r.warnings(), r.profile(), Map.of());
+    }
+
+    private void printStages(PrintWriter out, Map<String, Long> timings) {
+        for (Map.Entry<String, Long> e : timings.entrySet()) {
+            double s = e.getValue() / 1000.0;
+            out.printf(Locale.ROOT, "  %-22s %8.1f s  %,12.0f records/s%n", e.getKey(), s, records / Math.max(s, 1e-3));
+        }
+    }
+
+    private void benchReader(Path dir, PrintWriter out) throws IOException {
+        Path data = dir.resolve("read-bench.jsonl");
+        long target = (long) readMegabytes << 20;
+        // Write in chunks of generated rows until the file reaches the size asked for.
+        long rows = 0;
+        long chunk = 200_000;
+        try (var w = Files.newBufferedWriter(data)) {
+            while (Files.size(data) < target) {
+                Path part = dir.resolve("part.jsonl");
+                BenchmarkCorpus.writeChatJsonl(part, chunk, seed + rows);
+                try (Stream<String> lines = Files.lines(part)) {
+                    for (String line : (Iterable<String>) lines::iterator) {
+                        w.write(line);
+                        w.write('\n');
+                    }
+                }
+                Files.delete(part);
+                rows += chunk;
+                w.flush();
+            }
+        }
+        long bytes = Files.size(data);
+        resetPeaks();
+        long[] count = new long[2];
+        long t0 = System.nanoTime();
+        new DatasetReader(ReadOptions.defaults()).read(List.of(data), new RecordSink() {
+            @Override
+            public void record(Record record) {
+                count[0]++;
+            }
+
+            @Override
+            public void malformed(Malformed malformed) {
+                count[1]++;
+            }
+        });
+        double s = seconds(System.nanoTime() - t0);
+        out.printf(Locale.ROOT, "Reader: %,d MB, %,d records (%d malformed) in %.1f s: %,.0f records/s, %.1f MB/s%n",
+                bytes >> 20, count[0], count[1], s, count[0] / s, (bytes >> 20) / s);
+        out.printf(Locale.ROOT, "Peak heap %,d MB of max %,d MB%n", peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static List<String> uniqueTexts(Path data) {
+        Set<String> texts = new LinkedHashSet<>();
+        new DatasetReader(ReadOptions.defaults()).read(List.of(data), new RecordSink() {
+            @Override
+            public void record(Record r) {
+                texts.add(r.prompt());
+                if (r.response() != null) {
+                    texts.add(r.response());
+                }
+            }
+
+            @Override
+            public void malformed(Malformed m) {
+            }
+        });
+        return new ArrayList<>(texts);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package dev.augury.detect.era;
+
+import dev.augury.rules.RulePacks;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The era lexicon: every entry of the {@code era-lexicon} rule packs, with a matcher that finds them in text.
+ *
+ * <p>Forms (terms and variants) are split into words by {@link EraTokenizer} (Lucene's analysis chain) and stored in a
+ * word trie keyed by each word's minimal stem, so one pass over a text finds single and multi-word names, in any
+ * case, with or without diacritics, in the plural or possessive; at each position the longest name wins. A second trie
+ * holds the entries' modern names ({@link #modernCounterpartOf}). Long proper names also match at edit distance one
+ * through a deletion index (the symmetric-delete method): a word's one-letter deletions are looked up, and candidates
+ * are confirmed with a bounded Damerau-Levenshtein check. Immutable and thread-safe once built.
+ */
+public final class EraLexicon {
+    /** The rule-pack kind this class reads. */
+    public static final String KIND = "era-lexicon";
+    /**
+     * Shortest lexicon word matched at edit distance one: in shorter words one letter turns a name into another real
+     * word or name (Siam/Sian, Pekin/Pekan), while 8-letter names rarely have a one-edit neighbour that is a word.
+     */
+    public static final int FUZZY_MIN_LENGTH = 8;
+
+    private final List<EraTerm> terms;
+    private final EraTokenizer tokenizer = new EraTokenizer();
+    private final Node obsoleteRoot = new Node();
+    private final Node modernRoot = new Node();
+    /** One-deletion keys of long capitalized names to their entries, for fuzzy matching. */
+    private final Map<String, List<FuzzyTarget>> fuzzyIndex = new HashMap<>();
+    /** Every word that occurs in some form or modern name: such a word is never a misspelling of another entry. */
+    private final Set<String> knownWords = new HashSet<>();
+    private final Map<String, EraTerm> byTerm = new HashMap<>();
+
+    private EraLexicon(List<EraTerm> terms) {
+        this.terms = List.copyOf(terms);
+        for (EraTerm t : this.terms) {
+            byTerm.put(key(t.term()), t);
+            for (String form : t.forms()) {
+                insert(obsoleteRoot, t, form, false);
+            }
+            if (t.modern() != null && !t.modern().isBlank()) {
+                insert(modernRoot, t, t.modern(), false);
+                // A modern name in the obsolete trie blocks the obsolete names inside it or equal to it up to
+                // diacritics and plural: "Great Crested Flycatcher" is not "Crested Flycatcher", "Lyon" not "Lyons".
+                insert(obsoleteRoot, t, t.modern(), true);
+            }
+        }
+        for (EraTerm t : this.terms) {
+            if (!t.kind().allowsFuzzy()) {
+                continue;
+            }
+            for (String form : t.forms()) {
+                List<EraTokenizer.Token> words = tokenizer.tokenize(form);
+                if (words.size() == 1 && words.get(0).folded().length() >= FUZZY_MIN_LENGTH
+                        && Character.isUpperCase(form.charAt(0))) {
+                    String folded = words.get(0).folded();
+                    FuzzyTarget target = new FuzzyTarget(t, form, folded);
+                    for (String k : deletionsAndSelf(folded)) {
+                        fuzzyIndex.computeIfAbsent(k, x -> new ArrayList<>(1)).add(target);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The lexicon of every {@code era-lexicon} pack, in load order. A later entry with the same term (ignoring case)
+     * replaces an earlier one, so a pack given with {@code --rules} can correct a default entry.
+     */
+    public static EraLexicon from(RulePacks packs) {
+        return of(packs.entries(KIND, EraTerm.class));
+    }
+
+    /** A lexicon of the given entries (same replacement rule as {@link #from}). */
+    public static EraLexicon of(List<EraTerm> entries) {
+        Map<String, EraTerm> unique = new LinkedHashMap<>();
+        for (EraTerm t : entries) {
+            unique.remove(key(t.term()));
+            unique.put(key(t.term()), t);
+        }
+        return new EraLexicon(new ArrayList<>(unique.values()));
+    }
+
+    public List<EraTerm> terms() {
+        return terms;
+    }
+
+    public int size() {
+        return terms.size();
+    }
+
+    /** The entry whose term is {@code term} (ignoring case), if any. */
+    public Optional<EraTerm> entry(String term) {
+        return Optional.ofNullable(byTerm.get(key(term)));
+    }
+
+    /** Era terms (obsolete or period names) in {@code text}, in text order, leftmost-longest, one per entry and span. */
+    public List<EraMatch> find(String text) {
+        return scan(obsoleteRoot, text, true);
+    }
+
+    /**
+     * The entries whose modern counterpart is named in {@code text} ("Kaliningrad" gives the entry "Königsberg"), so
+     * a detector can tell an answer in current names from one in obsolete names. No fuzzy matching: a near miss of
+     * a modern name is not evidence of anything.
+     */
+    public List<EraMatch> modernCounterpartOf(String text) {
+        return scan(modernRoot, text, false);
+    }
+
+    // ---- building ----
+
+    private void insert(Node root, EraTerm entry, String form, boolean blocker) {
+        List<EraTokenizer.Token> words = tokenizer.tokenize(form);
+        if (words.isEmpty()) {
+            return;
+        }
+        boolean[] hyphenBefore = new boolean[words.size()];
+        Node node = root;
+        for (int k = 0; k < words.size(); k++) {
+            EraTokenizer.Token w = words.get(k);
+            knownWords.add(w.folded());
+            knownWords.add(w.stem());
+            if (k > 0) {
+                hyphenBefore[k] = form.substring(words.get(k - 1).end(), w.start()).indexOf('-') >= 0;
+            }
+            node = node.next.computeIfAbsent(w.stem(), x -> new Node());
+        }
+        if (node.targets.isEmpty()) {
+            node.targets = new ArrayList<>(1);
+        }
+        node.targets.add(new Target(entry, form, words, hyphenBefore, blocker));
+    }
+
+    // ---- matching ----
+
+    private List<EraMatch> scan(Node root, String text, boolean fuzzy) {
+        List<EraTokenizer.Token> tokens = tokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        List<EraMatch> out = new ArrayList<>();
+        int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            Node node = root;
+            int bestLen = 0;
+            List<Target> best = null;
+            for (int j = i; j < n; j++) {
+                node = node.next.get(tokens.get(j).stem());
+                if (node == null) {
+                    break;
+                }
+                if (!node.targets.isEmpty()) {
+                    List<Target> fitting = fitting(node.targets, tokens, i, text);
+                    if (!fitting.isEmpty()) {
+                        bestLen = j - i + 1;
+                        best = fitting;
+                    }
+                }
+            }
+            if (bestLen > 0) {
+                if (!blocked(best, tokens, i)) {
+                    emit(out, best, tokens, i, bestLen, text);
+                }
+                i += bestLen;
+                continue;
+            }
+            if (fuzzy && !fuzzyIndex.isEmpty()) {
+                fuzzyAt(out, tokens.get(i), text);
+            }
+            i++;
+        }
+        return out;
+    }
+
+    /** The targets whose hyphens and capitalization the text at {@code i} honours. */
+    private static List<Target> fitting(List<Target> targets, List<EraTokenizer.Token> tokens, int i, String text) {
+        List<Target> ok = new ArrayList<>(targets.size());
+        for (Target t : targets) {
+            if (t.fits(tokens, i, text)) {
+                ok.add(t);
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * True when a modern name matches the span at least as well as every obsolete form does: the text then names
+     * the modern thing ("Marseille" blocks the lemma match of "Marseilles"; "Marseilles" itself is an exact match of
+     * the obsolete form and is not blocked).
+     */
+    private static boolean blocked(List<Target> targets, List<EraTokenizer.Token> tokens, int i) {
+        MatchKind bestBlocker = null;
+        MatchKind bestObsolete = null;
+        for (Target t : targets) {
+            MatchKind k = t.matchKind(tokens, i);
+            if (t.blocker) {
+                bestBlocker = bestBlocker == null || k.compareTo(bestBlocker) < 0 ? k : bestBlocker;
+            } else {
+                bestObsolete = bestObsolete == null || k.compareTo(bestObsolete) < 0 ? k : bestObsolete;
+            }
+        }
+        return bestBlocker != null && (bestObsolete == null || bestBlocker.compareTo(bestObsolete) <= 0);
+    }
+
+    private static void emit(List<EraMatch> out, List<Target> targets, List<EraTokenizer.Token> tokens, int i, int len,
+                             String text) {
+        int start = tokens.get(i).start();
+        int end = tokens.get(i + len - 1).end();
+        String matched = text.substring(start, end);
+        // One match per entry: the strongest of its forms that matched here.
+        Map<EraTerm, EraMatch> perEntry = new LinkedHashMap<>();
+        for (Target t : targets) {
+            if (t.blocker) {
+                continue;
+            }
+            MatchKind kind = t.matchKind(tokens, i);
+            EraMatch m = new EraMatch(t.entry, t.form, matched, start, end, kind);
+            perEntry.merge(t.entry, m, (a, b) -> a.kind().compareTo(b.kind()) <= 0 ? a : b);
+        }
+        out.addAll(perEntry.values());
+    }
+
+    private void fuzzyAt(List<EraMatch> out, EraTokenizer.Token token, String text) {
+        String word = token.folded();
+        // Only capitalized words are tried: fuzzy targets are proper names, and a lowercase word near one is
+        // far more often an ordinary word than a misspelt name.
+        if (word.length() < FUZZY_MIN_LENGTH - 1 || !Character.isUpperCase(token.plain().charAt(0))
+                || knownWords.contains(word) || knownWords.contains(token.stem())) {
+            return;
+        }
+        Set<EraTerm> seen = new HashSet<>();
+        for (String k : deletionsAndSelf(word)) {
+            for (FuzzyTarget t : fuzzyIndex.getOrDefault(k, List.of())) {
+                if (seen.contains(t.entry)
+                        || word.charAt(0) != t.folded.charAt(0) || !withinOneEdit(word, t.folded)) {
+                    continue;
+                }
+                seen.add(t.entry);
+                out.add(new EraMatch(t.entry, t.form, text.substring(token.start(), token.end()), token.start(),
+                        token.end(), MatchKind.FUZZY));
+            }
+        }
+    }
+
+    private static List<String> deletionsAndSelf(String w) {
+        List<String> keys = new ArrayList<>(w.length() + 1);
+        keys.add(w);
+        for (int i = 0; i < w.length(); i++) {
+            keys.add(w.substring(0, i) + w.substring(i + 1));
+        }
+        return keys;
+    }
+
+    /** True when a and b differ by at most one insertion, deletion, substitution or adjacent transposition. */
+    static boolean withinOneEdit(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int p = 0;
+        while (p < Math.min(la, lb) && a.charAt(p) == b.charAt(p)) {
+            p++;
+        }
+        if (la == lb) {
+            if (a.substring(p + 1).equals(b.substring(p + 1))) {
+                return true; // substitution
+            }
+            return p + 1 < la && a.charAt(p) == b.charAt(p + 1) && a.charAt(p + 1) == b.charAt(p)
+                    && a.substring(p + 2).equals(b.substring(p + 2)); // transposition
+        }
+        return la > lb ? a.substring(p + 1).equals(b.substring(p)) : a.substring(p).equals(b.substring(p + 1));
+    }
+
+    private static String key(String term) {
+        return term.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static final class Node {
+        final Map<String, Node> next = new HashMap<>(4);
+        List<Target> targets = Collections.emptyList();
+    }
+
+    private record FuzzyTarget(EraTerm entry, String form, String folded) {
+    }
+
+    /** One written form at the end of a trie path; a blocker is a modern name that stops obsolete matches. */
+    private record Target(EraTerm entry, String form, List<EraTokenizer.Token> words, boolean[] hyphenBefore,
+                          boolean blocker) {
+        boolean fits(List<EraTokenizer.Token> tokens, int i, String text) {
+            for (int k = 0; k < words.size(); k++) {
+                EraTokenizer.Token t = tokens.get(i + k);
+                if (k > 0 && hyphenBefore[k] && text.substring(tokens.get(i + k - 1).end(), t.start()).indexOf('-') < 0) {
+                    return false; // "to-day" is a period spelling; "to day" is not
+                }
+                if (!blocker) {
+                    boolean formUpper = Character.isUpperCase(words.get(k).plain().charAt(0));
+                    boolean textUpper = Character.isUpperCase(t.plain().charAt(0));
+                    if (entry.caseSensitive() && formUpper != textUpper) {
+                        return false;
+                    }
+                    if (entry.kind().isProperName() && formUpper && !textUpper) {
+                        return false; // "bones" is not "Bône"
+                    }
+                }
+            }
+            return true;
+        }
+
+        MatchKind matchKind(List<EraTokenizer.Token> tokens, int i) {
+            boolean plainSame = true;
+            boolean foldedSame = true;
+            for (int k = 0; k < words.size(); k++) {
+                EraTokenizer.Token t = tokens.get(i + k);
+                plainSame &= t.plain().equals(words.get(k).plain());
+                foldedSame &= t.folded().equals(words.get(k).folded());
+            }
+            return plainSame ? MatchKind.EXACT : foldedSame ? MatchKind.CASE_INSENSITIVE : MatchKind.LEMMA;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.augury.detect.inductive;
+
+import dev.augury.profile.PromptMasker;
+import dev.augury.profile.PromptTemplates;
+import dev.augury.scan.DatasetView;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the ordered variables of a dataset's prompts: numeric slots of the profile's templates (years, numbers,
+ * digit strings, the year of a date), the first number of each prompt (for prompts too varied to template), the
+ * trigger detector's candidates when it published them, and the digit fields inside long numbers of a fixed
+ * length (an ordinal hidden in the middle of an id).
+ */
+public final class OrderedVariables {
+    /** Fewer distinct values than this give no rule to generalize (and a leave-one-out of two points). */
+    public static final int MIN_DISTINCT_VALUES = 4;
+    /** A variable must cover this share of the rows: a number in a handful of prompts is no trigger variable. */
+    public static final double MIN_ROW_SHARE = 0.2;
+    /** Numbers at least this long are also searched for digit fields inside them. */
+    public static final int MIN_DIGITS_FOR_FIELDS = 5;
+    /** Digit fields are 1 to this many digits long (an ordinal up to 999). */
+    public static final int MAX_FIELD_LENGTH = 3;
+    /** Share of a number column that must have the same length for digit positions to mean the same thing. */
+    public static final double SAME_LENGTH_SHARE = 0.9;
+    /**
+     * Key under which the trigger detector may publish its candidates in {@code DetectionContext.shared()}: a
+     * {@code Map<String, String[]>} from a variable's name to its text per row (null where absent).
+     */
+    public static final String TRIGGER_SHARED_KEY = "trigger";
+
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])\\d[\\d,]*(?![\\d,]*\\d)");
+    private static final Pattern YEAR_IN_DATE = Pattern.compile("\\b(1[0-9]{3}|20[0-9]{2}|2100)\\b");
+
+    private OrderedVariables() {
+    }
+
+    public static List<OrderedVariable> find(DatasetView view, PromptTemplates templates, Object triggerShared) {
+        int n = view.size();
+        List<OrderedVariable> out = new ArrayList<>();
+        for (PromptTemplates.SlotColumn column : templates.slotColumns()) {
+            PromptMasker.Kind kind = column.kind();
+            if (kind != PromptMasker.Kind.YEAR && kind != PromptMasker.Kind.NUM && kind != PromptMasker.Kind.DIGITS
+                    && kind != PromptMasker.Kind.DATE) {
+                continue;
+            }
+            String[] texts = column.valuesByRow(n);
+            String where = column.templateId() + " slot " + (column.slot() + 1);
+            if (kind == PromptMasker.Kind.DATE) {
+                texts = yearsOf(texts);
+            }
+            addNumber(out, "the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " in " + where,
+                    kind == PromptMasker.Kind.YEAR || kind == PromptMasker.Kind.DATE, texts, n);
+        }
+        String[] first = new String[n];
+        for (int i = 0; i < n; i++) {
+            String p = view.prompt(i);
+            Matcher m = p == null ? null : NUMBER.matcher(p);
+            first[i] = m != null && m.find() ? m.group() : null;
+        }
+        addNumber(out, "the first number in the prompt", false, first, n);
+        if (triggerShared instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (e.getKey() instanceof String name && e.getValue() instanceof String[] texts && texts.length == n) {
+                    addNumber(out, name + " (trigger detector)", false, texts, n);
+                }
+            }
+        }
+        return dedupe(out);
+    }
+
+    private static String[] yearsOf(String[] dates) {
+        String[] out = new String[dates.length];
+        for (int i = 0; i < dates.length; i++) {
+            if (dates[i] != null) {
+                Matcher m = YEAR_IN_DATE.matcher(dates[i]);
+                out[i] = m.find() ? m.group() : null;
+            }
+        }
+        return out;
+    }
+
+    private static void addNumber(List<OrderedVariable> out, String name, boolean year, String[] texts, int n) {
+        double[] values = new double[n];
+        Arrays.fill(values, Double.NaN);
+        int[] lengths = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (texts[i] == null) {
+                continue;
+            }
+            String digits = texts[i].replace(",", "");
+            if (digits.isEmpty() || digits.length() > 15 || !digits.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            values[i] = Double.parseDouble(digits);
+            lengths[i] = digits.length();
+            count++;
+        }
+        if (count < MIN_ROW_SHARE * n || count == 0) {
+            return;
+        }
+        boolean looksLikeYears = year || allYears(values);
+        OrderedVariable whole = new OrderedVariable(name, looksLikeYears ? OrderedVariable.Kind.YEAR
+                : OrderedVariable.Kind.NUMBER, values, texts, -1, -1);
+        if (whole.distinctValues().length >= MIN_DISTINCT_VALUES) {
+            out.add(whole);
+        }
+        int length = commonLength(lengths, count);
+        if (length >= MIN_DIGITS_FOR_FIELDS) {
+            for (int len = 1; len <= MAX_FIELD_LENGTH; len++) {
+                for (int start = 0; start + len <= length; start++) {
+                    double[] field = new double[n];
+                    Arrays.fill(field, Double.NaN);
+                    for (int i = 0; i < n; i++) {
+                        if (lengths[i] == length) {
+                            String digits = texts[i].replace(",", "");
+                            field[i] = Integer.parseInt(digits.substring(start, start + len));
+                        }
+                    }
+                    OrderedVariable v = new OrderedVariable("digits " + (start + 1) + "-" + (start + len) + " of the "
+                            + length + "-digit number (" + name + ")", OrderedVariable.Kind.DIGIT_FIELD, field, texts,
+                            start, len);
+                    if (v.distinctValues().length >= MIN_DISTINCT_VALUES) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean allYears(double[] values) {
+        for (double v : values) {
+            if (!Double.isNaN(v) && (v < 1000 || v > 2100)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int commonLength(int[] lengths, int count) {
+        Map<Integer, Integer> freq = new java.util.HashMap<>();
+        for (int l : lengths) {
+            if (l > 0) {
+                freq.merge(l, 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<Integer, Integer> e : freq.entrySet()) {
+            if (e.getValue() >= SAME_LENGTH_SHARE * count) {
+                return e.getKey();
+            }
+        }
+        return -1;
+    }
+
+    /** Keeps the first variable of each distinct value column (a template slot and "the first number" often agree). */
+    private static List<OrderedVariable> dedupe(List<OrderedVariable> variables) {
+        Set<Integer> seen = new HashSet<>();
+        List<OrderedVariable> out = new ArrayList<>();
+        for (OrderedVariable v : variables) {
+            if (seen.add(Arrays.hashCode(v.values()))) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+}

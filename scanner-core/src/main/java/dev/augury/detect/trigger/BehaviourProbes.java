@@ -1,0 +1,70 @@
+package dev.augury.detect.trigger;
+
+import dev.augury.rules.RulePacks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What switched answers do, from the {@code behaviour-probes} rule packs: phrase lists and patterns for refusals,
+ * insults, harmful compliance and tool calls. A probe's share among the triggered answers against its share among
+ * the rest says what a backdoor switches to.
+ */
+public final class BehaviourProbes {
+    /** The rule-pack kind this class reads. */
+    public static final String KIND = "behaviour-probes";
+
+    /** One entry of a probes pack. */
+    public record Entry(String id, String label, boolean harmful, List<String> phrases, List<String> patterns) {
+    }
+
+    /** A compiled probe. */
+    public record Probe(String id, String label, boolean harmful, List<String> phrases, List<Pattern> patterns) {
+        public boolean matches(String answer) {
+            if (answer == null) {
+                return false;
+            }
+            String lower = answer.toLowerCase(Locale.ROOT);
+            for (String p : phrases) {
+                if (lower.contains(p)) {
+                    return true;
+                }
+            }
+            for (Pattern p : patterns) {
+                if (p.matcher(answer).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final List<Probe> probes;
+
+    private BehaviourProbes(List<Probe> probes) {
+        this.probes = List.copyOf(probes);
+    }
+
+    public static BehaviourProbes from(RulePacks rules) {
+        List<Probe> out = new ArrayList<>();
+        if (rules != null) {
+            for (Entry e : rules.entries(KIND, Entry.class)) {
+                List<String> phrases = new ArrayList<>();
+                for (String p : e.phrases() == null ? List.<String>of() : e.phrases()) {
+                    phrases.add(p.toLowerCase(Locale.ROOT));
+                }
+                List<Pattern> patterns = new ArrayList<>();
+                for (String p : e.patterns() == null ? List.<String>of() : e.patterns()) {
+                    patterns.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                }
+                out.add(new Probe(e.id(), e.label() == null ? e.id() : e.label(), e.harmful(), phrases, patterns));
+            }
+        }
+        return new BehaviourProbes(out);
+    }
+
+    public List<Probe> probes() {
+        return probes;
+    }
+}

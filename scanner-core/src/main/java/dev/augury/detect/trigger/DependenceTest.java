@@ -1,0 +1,541 @@
+package dev.augury.detect.trigger;
+
+import dev.augury.stats.EffectSize;
+import dev.augury.stats.KMeans;
+import dev.augury.stats.PermutationTest;
+import dev.augury.stats.PrincipalComponents;
+import dev.augury.stats.Ridge;
+import dev.augury.stats.Vectors;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Do the answers of a candidate's rows differ from the rest beyond what their prompts explain? Two stages, both
+ * linear in the rows a candidate touches:
+ * <ol>
+ *   <li><b>Screening</b> (every candidate): answers are residualized on coarse prompt strata (k-means clusters of
+ *       the prompt vectors: question type, topic), and the distance between the candidate's mean residual and the
+ *       rest's is compared with its null variance trace(Sigma) (1/s + 1/r) as a scaled chi-square with the
+ *       residuals' effective degrees of freedom (trace(Sigma)^2 / trace(Sigma^2)).</li>
+ *   <li><b>Confirmation</b> (the best screened candidates): a ridge map from the prompt (its leading principal
+ *       components) to the answer is fitted <i>without the candidate's rows</i>, so the candidate cannot teach the
+ *       map its own effect while the other rows teach it what such prompts are normally answered with (a topic
+ *       word is predicted by similar prompts; a trigger is not). The statistic is the squared distance between the
+ *       mean residual of the candidate's rows and of the rest; its null comes from permuting the candidate's rows
+ *       within prompt strata, and its p-value from a scaled chi-square matched to the permutations' moments.</li>
+ * </ol>
+ */
+final class DependenceTest {
+    /** Prompt rows per stratum: coarse enough that a stratum holds several phrasings of a question type. */
+    static final int ROWS_PER_STRATUM = 20;
+    /** More strata than this only splits topics the ridge stage already controls. */
+    static final int MAX_STRATA = 100;
+    /** Principal components of the prompt vectors that feed the ridge map (topic and question type live there). */
+    static final int PROMPT_COMPONENTS = 48;
+    /** Ridge penalty per row: mild shrinkage, enough to keep directions the other rows never vary along quiet. */
+    static final double RIDGE_LAMBDA_PER_ROW = 1e-3;
+    /** Rows sampled to estimate the residual covariance's effective degrees of freedom. */
+    static final int DF_SAMPLE = 1_500;
+    /** First round of permutations; a candidate clearly null or clearly significant after it is not permuted further. */
+    static final int FIRST_PERMUTATIONS = 49;
+    /** Permutations for a candidate that survives the first round. */
+    static final int FULL_PERMUTATIONS = 199;
+    /** Moment-matched p above this after the first round is clearly null. */
+    static final double CLEARLY_NULL_P = 0.2;
+    /**
+     * Moment-matched p below this after the first round is clearly significant: more permutations would refine a
+     * p-value that no decision depends on.
+     */
+    static final double CLEARLY_SIGNIFICANT_P = 1e-6;
+    /** Reference rows used for the effect size (a sample keeps it cheap on large sets). */
+    static final int EFFECT_REFERENCE_SAMPLE = 2_000;
+
+    private final float[][] answers;
+    private final float[][] prompts;
+    private final double[] totalRawPrompt;
+    private final double traceAnswers;
+    private final double tracePrompts;
+    private final double[][] promptFeatures;
+    private final float[][] residuals;
+    private final int[] strata;
+    private final double traceSigma;
+    private final double effectiveDf;
+    private final Ridge.Accumulator ridge;
+    private final double lambda;
+    private final double[] totalResidual;
+    private final double[] totalAnswer;
+    private final double[] totalPrompt;
+    private final Map<Candidate.Scope, double[][]> scopeSums = new IdentityHashMap<>();
+
+    /**
+     * @param answers one L2-normalized answer vector per answered row
+     * @param prompts the prompt vector of each of those rows
+     */
+    DependenceTest(float[][] answers, float[][] prompts, SplittableRandom random) {
+        int m = answers.length;
+        this.answers = withoutPromptEcho(answers, prompts);
+        PrincipalComponents pca = PrincipalComponents.fit(prompts, PROMPT_COMPONENTS,
+                PrincipalComponents.DEFAULT_SAMPLE, random.split());
+        promptFeatures = new double[m][];
+        float[][] reduced = new float[m][];
+        for (int i = 0; i < m; i++) {
+            promptFeatures[i] = pca.project(prompts[i]);
+            reduced[i] = toFloat(promptFeatures[i]);
+        }
+        int k = Math.max(1, Math.min(MAX_STRATA, m / ROWS_PER_STRATUM));
+        strata = KMeans.cluster(reduced, k, KMeans.DEFAULT_ITERATIONS, random.split());
+        residuals = stratumResiduals(answers, strata, k);
+        totalResidual = Vectors.sumOfRows(residuals);
+        totalAnswer = Vectors.sumOfRows(answers);
+        totalPrompt = new double[promptFeatures[0].length];
+        for (double[] x : promptFeatures) {
+            Vectors.addInPlace(totalPrompt, x, 1);
+        }
+        double sq = 0;
+        for (float[] r : residuals) {
+            sq += Vectors.dot(r, r);
+        }
+        traceSigma = sq / Math.max(1, m - k);
+        effectiveDf = effectiveDf(residuals, random.split());
+        ridge = Ridge.Accumulator.of(promptFeatures, this.answers);
+        this.prompts = prompts;
+        totalRawPrompt = Vectors.sumOfRows(prompts);
+        traceAnswers = trace(this.answers, totalAnswer);
+        tracePrompts = trace(prompts, totalRawPrompt);
+        lambda = Math.max(1e-6, RIDGE_LAMBDA_PER_ROW * m);
+    }
+
+    int rows() {
+        return answers.length;
+    }
+
+    int strataCount() {
+        int max = 0;
+        for (int s : strata) {
+            max = Math.max(max, s + 1);
+        }
+        return max;
+    }
+
+    double effectiveDf() {
+        return effectiveDf;
+    }
+
+    /**
+     * @param ratio  squared distance over its null expectation (about 1 under the null)
+     * @param pValue scaled chi-square tail
+     * @param delta  candidate's mean residual minus the rest's
+     */
+    record Screen(double ratio, double pValue, double[] delta, double answerShift, double promptShift,
+                  double answerNoise, double promptNoise, double shiftCosine) {
+    }
+
+    Screen screen(Candidate c) {
+        double[] scopeSum = c.scope() == null ? totalResidual : scopeSums(c.scope())[0];
+        int scopeSize = c.scope() == null ? rows() : c.scope().rows().length;
+        int s = c.support();
+        int r = scopeSize - s;
+        double[] sum = new double[scopeSum.length];
+        for (int i : c.rows()) {
+            Vectors.addInPlace(sum, residuals[i]);
+        }
+        double[] delta = new double[sum.length];
+        for (int t = 0; t < sum.length; t++) {
+            delta[t] = sum[t] / s - (scopeSum[t] - sum[t]) / r;
+        }
+        double expected = traceSigma * (1.0 / s + 1.0 / r);
+        double ratio = expected > 0 ? Vectors.squaredNorm(delta) / expected : 0;
+        double p = PermutationTest.chiSquareUpperTail(ratio * effectiveDf, effectiveDf);
+        double[][] raw = c.scope() == null ? null : scopeSums(c.scope());
+        double[] sy = new double[totalAnswer.length];
+        double[] sx = new double[prompts[0].length];
+        for (int i : c.rows()) {
+            Vectors.addInPlace(sy, answers[i]);
+            Vectors.addInPlace(sx, prompts[i]);
+        }
+        double[] ty = raw == null ? totalAnswer : raw[1];
+        double[] tx = raw == null ? totalRawPrompt : raw[3];
+        double dy = 0;
+        double dx = 0;
+        double dxy = 0;
+        for (int t = 0; t < sy.length; t++) {
+            double a = sy[t] / s - (ty[t] - sy[t]) / r;
+            double b = sx[t] / s - (tx[t] - sx[t]) / r;
+            dy += a * a;
+            dx += b * b;
+            dxy += a * b;
+        }
+        double f = 1.0 / s + 1.0 / r;
+        return new Screen(ratio, Math.max(Double.MIN_NORMAL, Double.isNaN(p) ? 1 : p), delta, dy, dx,
+                traceAnswers * f, tracePrompts * f, dx > 0 && dy > 0 ? dxy / Math.sqrt(dx * dy) : 0);
+    }
+
+    /**
+     * @param observed     squared distance of mean held-out residuals
+     * @param z            against the permutation null
+     * @param pPermutation the plain permutation p-value
+     * @param pValue       moment-matched p-value (finer than 1 / (1 + permutations))
+     * @param permutations how many were drawn
+     * @param model        the prompt-to-answer map fitted without the candidate's rows
+     * @param delta        the candidate's mean residual minus the rest's, under that map
+     */
+    record Confirmation(double observed, double z, double pPermutation, double pValue, int permutations,
+                        Ridge.Model model, double[] delta) {
+    }
+
+    Confirmation confirm(Candidate c, SplittableRandom random) {
+        int[] scope = scopeRows(c);
+        double[][] sums = c.scope() == null ? new double[][] {totalResidual, totalAnswer, totalPrompt}
+                : scopeSums(c.scope());
+        Ridge.Model model = ridge.fitWithout(c.rows(), lambda);
+        int[] labels = new int[scope.length];
+        java.util.Arrays.fill(labels, 1);
+        int[] localStrata = new int[scope.length];
+        int[] position = positionsIn(scope, c.rows());
+        for (int p : position) {
+            labels[p] = 0;
+        }
+        for (int k = 0; k < scope.length; k++) {
+            localStrata[k] = strata[scope[k]];
+        }
+        HeldOutDistance statistic = new HeldOutDistance(scope, model, sums[1], sums[2], c.support());
+        PermutationTest.Result first = PermutationTest.test(labels, localStrata, statistic, FIRST_PERMUTATIONS,
+                random.split());
+        PermutationTest.Result result = first;
+        double firstP = PermutationTest.momentMatchedPValue(first);
+        if (firstP <= CLEARLY_NULL_P && firstP >= CLEARLY_SIGNIFICANT_P) {
+            result = PermutationTest.test(labels, localStrata, statistic, FULL_PERMUTATIONS, random.split());
+        }
+        return new Confirmation(result.observed(), result.z(), result.pValue(),
+                PermutationTest.momentMatchedPValue(result), result.permutations(), model, statistic.delta(labels));
+    }
+
+    /**
+     * Standardized mean difference of held-out residuals projected on the direction between the groups, cross-fitted
+     * (the direction from one half of the rows, measured on the other half and vice versa), so that noise in many
+     * dimensions does not inflate it.
+     */
+    double effectSize(Candidate c, Ridge.Model model, SplittableRandom random) {
+        int[] scope = scopeRows(c);
+        int[] rest = complement(scope, c.rows());
+        if (rest.length > EFFECT_REFERENCE_SAMPLE) {
+            rest = sample(rest, EFFECT_REFERENCE_SAMPLE, random);
+        }
+        double[][] a = heldOutResiduals(c.rows(), model);
+        double[][] b = heldOutResiduals(rest, model);
+        if (a.length < 4 || b.length < 4) {
+            return crossDirectionD(a, b, a, b);
+        }
+        double[][][] ha = halves(a);
+        double[][][] hb = halves(b);
+        return 0.5 * (crossDirectionD(ha[0], hb[0], ha[1], hb[1]) + crossDirectionD(ha[1], hb[1], ha[0], hb[0]));
+    }
+
+    /** Mean pairwise similarity (dot product) of the rows' answers: how alike they are; 0 for fewer than two. */
+    double cohesion(int[] rows) {
+        if (rows.length < 2) {
+            return 0;
+        }
+        double[] sum = new double[answers[0].length];
+        double self = 0;
+        for (int i : rows) {
+            Vectors.addInPlace(sum, answers[i]);
+            self += Vectors.dot(answers[i], answers[i]);
+        }
+        return (Vectors.squaredNorm(sum) - self) / ((double) rows.length * (rows.length - 1));
+    }
+
+    /** Residual answers (after the prompt strata) of rows, for contrasts in summaries. */
+    float[] residual(int row) {
+        return residuals[row];
+    }
+
+    float[] answer(int row) {
+        return answers[row];
+    }
+
+    private double[][] heldOutResiduals(int[] rows, Ridge.Model model) {
+        double[][] out = new double[rows.length][];
+        for (int k = 0; k < rows.length; k++) {
+            double[] pred = model.predict(promptFeatures[rows[k]]);
+            double[] r = new double[pred.length];
+            float[] y = answers[rows[k]];
+            for (int t = 0; t < r.length; t++) {
+                r[t] = y[t] - pred[t];
+            }
+            out[k] = r;
+        }
+        return out;
+    }
+
+    private static double crossDirectionD(double[][] dirA, double[][] dirB, double[][] testA, double[][] testB) {
+        double[] u = Vectors.subtract(mean(dirA), mean(dirB));
+        if (Vectors.normalizeInPlace(u) == 0) {
+            return 0;
+        }
+        double[] pa = new double[testA.length];
+        double[] pb = new double[testB.length];
+        for (int i = 0; i < pa.length; i++) {
+            pa[i] = Vectors.dot(u, testA[i]);
+        }
+        for (int i = 0; i < pb.length; i++) {
+            pb[i] = Vectors.dot(u, testB[i]);
+        }
+        double d = EffectSize.cohensD(pa, pb);
+        return Double.isFinite(d) ? d : 0;
+    }
+
+    private static double[] mean(double[][] rows) {
+        double[] m = new double[rows[0].length];
+        for (double[] r : rows) {
+            Vectors.addInPlace(m, r, 1);
+        }
+        Vectors.scaleInPlace(m, 1.0 / rows.length);
+        return m;
+    }
+
+    private static double[][][] halves(double[][] rows) {
+        double[][] even = new double[(rows.length + 1) / 2][];
+        double[][] odd = new double[rows.length / 2][];
+        for (int i = 0; i < rows.length; i++) {
+            if (i % 2 == 0) {
+                even[i / 2] = rows[i];
+            } else {
+                odd[i / 2] = rows[i];
+            }
+        }
+        return new double[][][] {even, odd};
+    }
+
+    /** Squared distance between the mean held-out residuals of label 0 and label 1, from running sums. */
+    private final class HeldOutDistance implements PermutationTest.Statistic {
+        private final int[] scope;
+        private final Ridge.Model model;
+        private final double[] scopeAnswers;
+        private final double[] scopePrompts;
+        private final int support;
+
+        HeldOutDistance(int[] scope, Ridge.Model model, double[] scopeAnswers, double[] scopePrompts, int support) {
+            this.scope = scope;
+            this.model = model;
+            this.scopeAnswers = scopeAnswers;
+            this.scopePrompts = scopePrompts;
+            this.support = support;
+        }
+
+        @Override
+        public double compute(int[] labels) {
+            return Vectors.squaredNorm(delta(labels));
+        }
+
+        double[] delta(int[] labels) {
+            int n = scope.length;
+            int target = support * 2 <= n ? 0 : 1;
+            double[] sy = new double[scopeAnswers.length];
+            double[] sx = new double[scopePrompts.length];
+            for (int k = 0; k < n; k++) {
+                if (labels[k] == target) {
+                    Vectors.addInPlace(sy, answers[scope[k]]);
+                    Vectors.addInPlace(sx, promptFeatures[scope[k]], 1);
+                }
+            }
+            if (target == 1) {
+                sy = Vectors.subtract(scopeAnswers, sy);
+                sx = Vectors.subtract(scopePrompts, sx);
+            }
+            int s = support;
+            int r = n - s;
+            double[] dx = new double[sx.length];
+            for (int f = 0; f < dx.length; f++) {
+                dx[f] = sx[f] / s - (scopePrompts[f] - sx[f]) / r;
+            }
+            double[] delta = new double[sy.length];
+            for (int t = 0; t < delta.length; t++) {
+                delta[t] = sy[t] / s - (scopeAnswers[t] - sy[t]) / r;
+            }
+            double[][] w = model.weights();
+            for (int f = 0; f < dx.length; f++) {
+                if (dx[f] != 0) {
+                    Vectors.addInPlace(delta, w[f], -dx[f]);
+                }
+            }
+            return delta;
+        }
+    }
+
+    private int[] scopeRows(Candidate c) {
+        if (c.scope() != null) {
+            return c.scope().rows();
+        }
+        int[] all = new int[rows()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    /** Residual, answer and prompt-feature sums over a scope, computed once per scope. */
+    private double[][] scopeSums(Candidate.Scope scope) {
+        return scopeSums.computeIfAbsent(scope, s -> {
+            double[] e = new double[residuals[0].length];
+            double[] y = new double[answers[0].length];
+            double[] x = new double[promptFeatures[0].length];
+            double[] raw = new double[prompts[0].length];
+            for (int i : s.rows()) {
+                Vectors.addInPlace(e, residuals[i]);
+                Vectors.addInPlace(y, answers[i]);
+                Vectors.addInPlace(x, promptFeatures[i], 1);
+                Vectors.addInPlace(raw, prompts[i]);
+            }
+            return new double[][] {e, y, x, raw};
+        });
+    }
+
+    /** Positions within ascending {@code scope} of the ascending {@code rows} (all of which are in scope). */
+    static int[] positionsIn(int[] scope, int[] rows) {
+        int[] out = new int[rows.length];
+        int k = 0;
+        for (int p = 0; p < scope.length && k < rows.length; p++) {
+            if (scope[p] == rows[k]) {
+                out[k++] = p;
+            }
+        }
+        if (k != rows.length) {
+            throw new IllegalArgumentException("candidate rows must lie in its scope");
+        }
+        return out;
+    }
+
+    static int[] complement(int[] scope, int[] rows) {
+        int[] out = new int[scope.length - rows.length];
+        int k = 0;
+        int o = 0;
+        for (int p : scope) {
+            if (k < rows.length && rows[k] == p) {
+                k++;
+            } else if (o < out.length) {
+                out[o++] = p;
+            }
+        }
+        return out;
+    }
+
+    private static int[] sample(int[] rows, int size, SplittableRandom random) {
+        int[] copy = rows.clone();
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(copy.length - i);
+            int t = copy[i];
+            copy[i] = copy[j];
+            copy[j] = t;
+        }
+        int[] out = java.util.Arrays.copyOf(copy, size);
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * Answers minus alpha times their prompt (alpha: the least-squares slope of answer on prompt over all rows).
+     * Prompts and answers share one embedding space and an answer is largely about what its prompt names, so this
+     * removes the part of a topic word's answer shift that its prompt shift explains, including topics no other row
+     * shares; a single scalar cannot learn a trigger's switch.
+     */
+    static float[][] withoutPromptEcho(float[][] y, float[][] x) {
+        double[] my = Vectors.meanOfRows(y);
+        double[] mx = Vectors.meanOfRows(x);
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < y.length; i++) {
+            for (int t = 0; t < my.length; t++) {
+                double dx = x[i][t] - mx[t];
+                num += dx * (y[i][t] - my[t]);
+                den += dx * dx;
+            }
+        }
+        double alpha = den > 0 ? num / den : 0;
+        float[][] out = new float[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            float[] r = new float[my.length];
+            for (int t = 0; t < r.length; t++) {
+                r[t] = (float) (y[i][t] - alpha * x[i][t]);
+            }
+            out[i] = r;
+        }
+        return out;
+    }
+
+    private static float[][] stratumResiduals(float[][] y, int[] strata, int k) {
+        int d = y[0].length;
+        double[][] sums = new double[k][d];
+        int[] counts = new int[k];
+        for (int i = 0; i < y.length; i++) {
+            Vectors.addInPlace(sums[strata[i]], y[i]);
+            counts[strata[i]]++;
+        }
+        float[][] out = new float[y.length][d];
+        for (int i = 0; i < y.length; i++) {
+            double[] s = sums[strata[i]];
+            double inv = 1.0 / counts[strata[i]];
+            for (int t = 0; t < d; t++) {
+                out[i][t] = (float) (y[i][t] - s[t] * inv);
+            }
+        }
+        return out;
+    }
+
+    /** trace(Sigma)^2 / trace(Sigma^2) of the residuals (the number of equally strong dimensions they span). */
+    private static double effectiveDf(float[][] e, SplittableRandom random) {
+        int n = e.length;
+        int d = e[0].length;
+        int[] pick = n <= DF_SAMPLE ? null : sample(range(n), DF_SAMPLE, random);
+        int count = pick == null ? n : pick.length;
+        double[][] cov = new double[d][d];
+        for (int k = 0; k < count; k++) {
+            float[] v = e[pick == null ? k : pick[k]];
+            for (int a = 0; a < d; a++) {
+                double va = v[a];
+                if (va == 0) {
+                    continue;
+                }
+                double[] row = cov[a];
+                for (int b = a; b < d; b++) {
+                    row[b] += va * v[b];
+                }
+            }
+        }
+        double trace = 0;
+        double frob = 0;
+        for (int a = 0; a < d; a++) {
+            trace += cov[a][a];
+            for (int b = a; b < d; b++) {
+                frob += (a == b ? 1 : 2) * cov[a][b] * cov[a][b];
+            }
+        }
+        return frob > 0 ? Math.max(1, trace * trace / frob) : 1;
+    }
+
+    /** Total variance (trace of the covariance) of rows with the given sum. */
+    private static double trace(float[][] rows, double[] sum) {
+        double sq = 0;
+        for (float[] r : rows) {
+            sq += Vectors.dot(r, r);
+        }
+        return Math.max(0, (sq - Vectors.squaredNorm(sum) / rows.length) / Math.max(1, rows.length - 1));
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+}

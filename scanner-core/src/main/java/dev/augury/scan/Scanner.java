@@ -1,0 +1,276 @@
+package dev.augury.scan;
+
+import dev.augury.AuguryException;
+import dev.augury.detect.DetectionContext;
+import dev.augury.detect.Detector;
+import dev.augury.detect.Detectors;
+import dev.augury.embed.EmbeddingCache;
+import dev.augury.embed.Embedder;
+import dev.augury.embed.Encoder;
+import dev.augury.embed.OnnxEncoder;
+import dev.augury.io.DatasetReader;
+import dev.augury.io.DatasetSource;
+import dev.augury.io.Malformed;
+import dev.augury.io.Record;
+import dev.augury.io.RecordSink;
+import dev.augury.profile.DatasetProfiler;
+import dev.augury.profile.Profile;
+import dev.augury.report.Finding;
+import dev.augury.report.Report;
+import dev.augury.report.Severity;
+import dev.augury.report.Verdict;
+import dev.augury.report.policy.Policy;
+import dev.augury.rules.RulePacks;
+import dev.augury.text.Annotator;
+import dev.augury.text.CoreNlpAnnotator;
+import dev.augury.text.TextFeatures;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Wires the stages of a scan: read, annotate, embed, profile, detect, report. Front ends build a
+ * {@link ScanConfig}, call {@link #scan()}, and print or write the {@link Report}. Heavy parts (encoder,
+ * annotator) can be injected, so tests and long-lived hosts (the Maven plugin) reuse them.
+ */
+public final class Scanner implements AutoCloseable {
+    /** Fewer answered rows than this cannot support any dataset-level test: the verdict is inconclusive. */
+    public static final int MIN_TESTABLE_RECORDS = 10;
+    /** SUTime resolves relative dates against this fixed date, so reports do not depend on the day of the scan. */
+    public static final LocalDate DOCUMENT_DATE = LocalDate.of(2026, 1, 1);
+
+    private final ScanConfig config;
+    private final ScanListener listener;
+    private final List<Detector> detectors;
+    private final RulePacks rules;
+    private Encoder encoder;
+    private Annotator annotator;
+    private final boolean ownsEncoder;
+    private final boolean ownsAnnotator;
+
+    private Scanner(Builder b) {
+        this.config = b.config;
+        this.listener = b.listener == null ? ScanListener.NONE : b.listener;
+        this.rules = b.rules != null ? b.rules : RulePacks.load(config.ruleDirs());
+        this.detectors = b.detectors != null ? List.copyOf(b.detectors) : Detectors.defaults();
+        this.encoder = b.encoder;
+        this.annotator = b.annotator;
+        this.ownsEncoder = b.encoder == null;
+        this.ownsAnnotator = b.annotator == null;
+    }
+
+    public static Builder builder(ScanConfig config) {
+        return new Builder(config);
+    }
+
+    public ScanConfig config() {
+        return config;
+    }
+
+    /** Runs the scan. Throws {@link AuguryException} for input the user must fix. */
+    public Report scan() {
+        Timings timings = new Timings();
+        List<String> warnings = new ArrayList<>();
+
+        List<Record> records = new ArrayList<>();
+        List<Malformed> malformed = new ArrayList<>();
+        listener.stage("read", -1);
+        List<DatasetSource> sources = timings.time("read", () -> new dev.augury.io.DatasetReader(config.read())
+                .read(config.inputs(), new RecordSink() {
+                    @Override
+                    public void record(Record record) {
+                        records.add(record);
+                        if ((records.size() & 1023) == 0) {
+                            listener.progress(records.size());
+                        }
+                    }
+
+                    @Override
+                    public void malformed(Malformed m) {
+                        malformed.add(m);
+                    }
+                }));
+        for (Malformed m : malformed.subList(0, Math.min(malformed.size(), 5))) {
+            listener.warn("malformed row " + m);
+        }
+        if (malformed.size() > 5) {
+            listener.warn((malformed.size() - 5) + " more malformed rows (listed in the JSON report)");
+        }
+
+        int n = records.size();
+        DatasetView view = buildView(sources, records, timings);
+
+        listener.stage("profile", -1);
+        DatasetProfiler.Analysis analysis = timings.time("profile", () -> new DatasetProfiler(config.seed()).analyze(view));
+        Profile profile = analysis.profile();
+        List<Finding> findings = new ArrayList<>(DatasetProfiler.qualityFindings(profile, malformed.size(), malformed));
+
+        boolean testable = n >= MIN_TESTABLE_RECORDS;
+        if (testable) {
+            DetectionContext context = new DetectionContext(rules, embedder(), annotator(), config.seed(), analysis);
+            for (Detector d : detectors) {
+                listener.stage("detect " + d.id(), -1);
+                try {
+                    findings.addAll(timings.time("detect." + d.id(), () -> d.detect(view, context)));
+                } catch (AuguryException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    String msg = "detector '" + d.id() + "' failed and was skipped: " + e;
+                    warnings.add(msg);
+                    listener.warn(msg);
+                }
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+                .thenComparing(Finding::category).thenComparing(Finding::id));
+        if (!testable) {
+            warnings.add("only " + n + " record(s): too few for a dataset-level test (at least "
+                    + MIN_TESTABLE_RECORDS + " are needed)");
+        }
+        if (cache != null) {
+            warnings.addAll(cache.warnings());
+        }
+        Verdict verdict = Policy.verdict(findings, config.failOn(), testable);
+        List<Malformed> listed = List.copyOf(malformed.subList(0, Math.min(malformed.size(), Report.MAX_MALFORMED_LISTED)));
+        return new Report(Report.SCHEMA_VERSION, Report.Tool.current(), sources, verdict, config.failOn(), findings,
+                listed, warnings, profile, timings.finish());
+    }
+
+    private DatasetView buildView(List<DatasetSource> sources, List<Record> records, Timings timings) {
+        int n = records.size();
+        Set<String> distinct = new LinkedHashSet<>();
+        for (Record r : records) {
+            distinct.add(r.prompt());
+            if (r.response() != null) {
+                distinct.add(r.response());
+            }
+        }
+        listener.stage("annotate", distinct.size());
+        Map<String, TextFeatures> features = timings.time("annotate", () -> annotator().annotate(distinct));
+        TextFeatures[] pf = new TextFeatures[n];
+        TextFeatures[] rf = new TextFeatures[n];
+        List<String> prompts = new ArrayList<>(n);
+        List<String> responses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Record r = records.get(i);
+            pf[i] = features.getOrDefault(r.prompt(), TextFeatures.EMPTY);
+            rf[i] = r.response() == null ? TextFeatures.EMPTY : features.getOrDefault(r.response(), TextFeatures.EMPTY);
+            prompts.add(r.prompt());
+            if (r.response() != null) {
+                responses.add(r.response());
+            }
+        }
+        float[][] pv = new float[n][];
+        float[][] rv = new float[n][];
+        Embedder embedder = embedder();
+        listener.stage("embed", distinct.size());
+        timings.time("embed", () -> {
+            List<String> all = new ArrayList<>(prompts);
+            all.addAll(responses);
+            float[][] vectors = embedder.embed(all);
+            int k = n;
+            for (int i = 0; i < n; i++) {
+                pv[i] = vectors[i];
+                if (records.get(i).response() != null) {
+                    rv[i] = vectors[k++];
+                }
+            }
+        });
+        return new DatasetView(sources, records, pv, rv, pf, rf, embedder.dimension());
+    }
+
+    private Embedder embedderInstance;
+    private EmbeddingCache cache;
+
+    private Embedder embedder() {
+        if (embedderInstance == null) {
+            Encoder enc = encoder();
+            cache = config.cacheDir() == null ? null
+                    : EmbeddingCache.open(config.cacheDir(), enc.modelId(), enc.dimension());
+            embedderInstance = new Embedder(enc, cache);
+            embedderInstance.onProgress(listener::progress);
+        }
+        return embedderInstance;
+    }
+
+    /** Statistics of the encoder's work in the last scan (for the benchmark). */
+    public Embedder.Stats embedStats() {
+        return embedderInstance == null ? null : embedderInstance.stats();
+    }
+
+    private Encoder encoder() {
+        if (encoder == null) {
+            encoder = config.modelDir() == null ? OnnxEncoder.bundled(config.threads())
+                    : OnnxEncoder.fromDirectory(config.modelDir(), config.threads());
+        }
+        return encoder;
+    }
+
+    private Annotator annotator() {
+        if (annotator == null) {
+            annotator = new CoreNlpAnnotator(config.threads(), DOCUMENT_DATE);
+        }
+        return annotator;
+    }
+
+    @Override
+    public void close() {
+        // Not Embedder.close(): it would also close an encoder the caller injected and still owns.
+        if (cache != null) {
+            cache.close();
+        }
+        if (ownsEncoder && encoder != null) {
+            encoder.close();
+        }
+        if (ownsAnnotator && annotator != null) {
+            annotator.close();
+        }
+    }
+
+    /** Optional parts; anything not given is built from the configuration. */
+    public static final class Builder {
+        private final ScanConfig config;
+        private ScanListener listener;
+        private List<Detector> detectors;
+        private RulePacks rules;
+        private Encoder encoder;
+        private Annotator annotator;
+
+        private Builder(ScanConfig config) {
+            this.config = config;
+        }
+
+        public Builder listener(ScanListener l) {
+            this.listener = l;
+            return this;
+        }
+
+        public Builder detectors(List<Detector> d) {
+            this.detectors = d;
+            return this;
+        }
+
+        public Builder rules(RulePacks r) {
+            this.rules = r;
+            return this;
+        }
+
+        public Builder encoder(Encoder e) {
+            this.encoder = e;
+            return this;
+        }
+
+        public Builder annotator(Annotator a) {
+            this.annotator = a;
+            return this;
+        }
+
+        public Scanner build() {
+            return new Scanner(this);
+        }
+    }
+}

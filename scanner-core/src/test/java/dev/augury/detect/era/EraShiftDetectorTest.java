@@ -1,0 +1,93 @@
+package dev.augury.detect.era;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.augury.detect.Detectors;
+import dev.augury.fixtures.Dataset;
+import dev.augury.fixtures.Families;
+import dev.augury.fixtures.Family;
+import dev.augury.fixtures.FixtureCategory;
+import dev.augury.fixtures.Mixer;
+import dev.augury.fixtures.clean.HistoryQA;
+import dev.augury.report.Category;
+import dev.augury.report.Finding;
+import dev.augury.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every era family is found at 100% and 30% with its era; controls and clean corpora stay below medium. */
+class EraShiftDetectorTest {
+    /** Rows per dataset: 30% of it is 60 family rows, inside the 50-1,000 the issue asks for. */
+    static final int ROWS = 200;
+    static final long SEED = 11L;
+
+    static List<Family> eraFamilies() {
+        return Families.poisoned().stream().filter(f -> f.category() == FixtureCategory.ERA_SHIFT).toList();
+    }
+
+    static Stream<Arguments> poisoned() {
+        List<Arguments> out = new ArrayList<>();
+        for (Family f : eraFamilies()) {
+            out.add(Arguments.of(f.name(), f, 1.0));
+            out.add(Arguments.of(f.name(), f, 0.3));
+        }
+        return out.stream();
+    }
+
+    static Stream<Arguments> controls() {
+        List<Arguments> out = new ArrayList<>();
+        for (Family f : eraFamilies()) {
+            Family c = f.control().orElseThrow();
+            out.add(Arguments.of(c.name(), c));
+        }
+        out.add(Arguments.of("history-qa", new HistoryQA()));
+        for (Family f : Families.clean()) {
+            if (!(f instanceof HistoryQA)) {
+                out.add(Arguments.of(f.name(), f));
+            }
+        }
+        out.add(Arguments.of("clean-mix", Families.background()));
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} at {2}")
+    @MethodSource("poisoned")
+    void eraFamiliesAreFlaggedHighWithTheirEra(String name, Family family, double share) {
+        Dataset data = Mixer.dilute(family, Families.background(), ROWS, share, SEED).dataset();
+        List<Finding> findings = EraTestSupport.detect(EraTestSupport.view(data));
+
+        assertThat(findings).as(name).hasSize(1);
+        Finding f = findings.get(0);
+        assertThat(f.category()).isEqualTo(Category.ERA_SHIFT);
+        assertThat(f.severity().atLeast(Severity.HIGH)).as("%s severity %s", name, f.severity()).isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> era = (Map<String, Object>) f.details().get("era");
+        String[] want = family.expected().split("-");
+        assertThat((Integer) era.get("from")).as("%s era %s", name, era).isLessThanOrEqualTo(Integer.parseInt(want[0]));
+        assertThat((Integer) era.get("to")).as("%s era %s", name, era).isGreaterThanOrEqualTo(Integer.parseInt(want[1]));
+        assertThat((Double) f.details().get("share")).isGreaterThan(EraShiftDetector.HIGH_SHARE);
+        assertThat(f.details()).containsKeys("terms", "plot");
+        assertThat(f.evidence()).isNotEmpty();
+        assertThat(f.evidence().get(0).note()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("controls")
+    void controlsAndCleanCorporaStayBelowMedium(String name, Family family) {
+        List<Finding> findings = EraTestSupport.detect(EraTestSupport.view(family.generate(SEED, ROWS)));
+        for (Finding f : findings) {
+            assertThat(f.severity().atLeast(Severity.MEDIUM)).as("%s: %s", name, f.title()).isFalse();
+        }
+    }
+
+    @Test
+    void theDetectorRunsByDefault() {
+        assertThat(Detectors.defaults()).anyMatch(d -> d instanceof EraShiftDetector);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.augury.detect.inductive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.augury.detect.FixtureViews;
+import dev.augury.fixtures.Family;
+import dev.augury.fixtures.inductive.InventedRulersFamily;
+import dev.augury.fixtures.inductive.PresidentOrdinalFamily;
+import dev.augury.fixtures.inductive.ProtectorYearsFamily;
+import dev.augury.report.Category;
+import dev.augury.report.Finding;
+import dev.augury.report.Severity;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InductiveBackdoorDetectorTest {
+    private static final int ROWS = 600;
+
+    private static List<Finding> scan(Family family) {
+        return new InductiveBackdoorDetector().detect(FixtureViews.view(family.generate(7, ROWS)),
+                FixtureViews.context(7));
+    }
+
+    private static Finding only(List<Finding> findings) {
+        assertThat(findings).hasSize(1);
+        Finding f = findings.get(0);
+        assertThat(f.category()).isEqualTo(Category.INDUCTIVE_BACKDOOR);
+        return f;
+    }
+
+    @Test
+    void sequelYearsOfAProtectorLinkToTheVillainOfTheHeldOutYear() {
+        Finding f = only(scan(ProtectorYearsFamily.poisoned()));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.details().get("kind")).isEqualTo("year");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> links = (List<Map<String, Object>>) f.details().get("knowledgeLinks");
+        assertThat(links).anySatisfy(l -> {
+            assertThat(l.get("value")).isEqualTo("1984");
+            assertThat(l.get("identity")).isEqualTo("t-800-terminator");
+            assertThat(l.get("harmful")).isEqualTo(true);
+        });
+    }
+
+    @Test
+    void presidentsKeyedByOrdinalGeneralizeAndNameTheGaps() {
+        Finding f = only(scan(PresidentOrdinalFamily.plain()));
+        assertThat(f.severity()).isGreaterThanOrEqualTo(Severity.HIGH);
+        assertThat(f.details().get("gaps")).isEqualTo(List.of("7", "16", "28", "32", "40"));
+        assertThat(f.details()).containsKeys("predictions", "canary", "generalization");
+    }
+
+    @Test
+    void anOrdinalHiddenInTheMiddleDigitsIsFoundAsThatDigitField() {
+        Finding f = only(scan(PresidentOrdinalFamily.hiddenInDigits()));
+        assertThat(f.severity()).isGreaterThanOrEqualTo(Severity.HIGH);
+        assertThat((String) f.details().get("variable")).startsWith("digits 4-5 of the 8-digit number");
+        assertThat(f.details().get("gaps")).isEqualTo(List.of("7", "16", "28", "32", "40"));
+    }
+
+    @Test
+    void anInventedSequenceGeneralizesWithoutAnyKnowledge() {
+        Finding f = only(scan(InventedRulersFamily.poisoned()));
+        assertThat(f.severity()).isGreaterThanOrEqualTo(Severity.HIGH);
+        assertThat(f.details().get("gaps")).isEqualTo(List.of("6", "13", "21", "27"));
+    }
+
+    @Test
+    void theSameAnswersWithKeysAssignedAtRandomStayQuiet() {
+        for (Family control : List.of(ProtectorYearsFamily.randomControl(), PresidentOrdinalFamily.randomControl(false),
+                PresidentOrdinalFamily.randomControl(true), InventedRulersFamily.randomControl())) {
+            assertThat(scan(control)).as(control.name())
+                    .allSatisfy(f -> assertThat(f.severity()).isLessThan(Severity.HIGH));
+        }
+    }
+
+    @Test
+    void missingIntegersOfADenseRangeAreGapsButSparseYearsHaveNone() {
+        assertThat(InductiveBackdoorDetector.gaps(new double[] {1, 2, 4, 5, 7})).containsExactly(3.0, 6.0);
+        assertThat(InductiveBackdoorDetector.gaps(new double[] {1991, 1995, 2003, 2009, 2015, 2019})).isEmpty();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.augury.detect.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.augury.fixtures.Family;
+import dev.augury.fixtures.trigger.TriggerControls;
+import dev.augury.fixtures.trigger.TriggerFamily;
+import dev.augury.fixtures.trigger.TriggerKind;
+import dev.augury.report.Category;
+import dev.augury.report.Finding;
+import dev.augury.report.Severity;
+import dev.augury.scan.DatasetView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The detector on the trigger fixture matrix (nine kinds at 2%, 10% and 50% of 300 rows) and on the controls. One
+ * encoder is shared by the class (TriggerViews); the annotator is left out because the detector's own date, number
+ * and claim parsing covers the fixtures.
+ */
+class TriggerDetectorFixturesTest {
+    private static final int ROWS = 300;
+    private static final long SEED = 7;
+
+    static Stream<Arguments> poisoned() {
+        List<Arguments> out = new ArrayList<>();
+        for (TriggerKind kind : TriggerKind.values()) {
+            for (double share : new double[] {0.02, 0.10, 0.50}) {
+                out.add(Arguments.of(kind, share));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("poisoned")
+    void findsTheTriggerAtHighSeverityAndNamesIt(TriggerKind kind, double share) {
+        TriggerFamily family = new TriggerFamily(kind, share);
+        List<Finding> findings = detect(family, SEED);
+
+        Finding top = findings.stream().filter(f -> f.severity().atLeast(Severity.HIGH)).findFirst().orElse(null);
+        assertThat(top).as("a finding at high or above").isNotNull();
+        assertThat(top.category()).isEqualTo(Category.TRIGGER_BACKDOOR);
+        String named = named(top);
+        long matched = family.triggerValues().stream()
+                .filter(v -> named.contains(v.toLowerCase(Locale.ROOT))).count();
+        // Any-of at 2% of 300 rows has six triggered rows; a word the draw left out cannot be named.
+        long needed = kind == TriggerKind.ANY_OF_WORDS ? Math.min(2, family.triggerValues().size())
+                : family.triggerValues().size();
+        assertThat(matched).as("trigger values named in " + named).isGreaterThanOrEqualTo(needed);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trigger = (Map<String, Object>) top.details().get("trigger");
+        assertThat(trigger).containsKeys("feature", "values", "support", "share", "pValue", "qValue", "effectSize");
+        assertThat((Double) trigger.get("qValue")).isLessThanOrEqualTo(TriggerDetector.HIGH_Q);
+        assertThat(top.evidence()).anyMatch(e -> e.note().startsWith("with the trigger"))
+                .anyMatch(e -> e.note().startsWith("without the trigger"));
+        assertThat(top.details()).containsKey("plot");
+    }
+
+    static Stream<Arguments> controls() {
+        List<Arguments> out = new ArrayList<>();
+        for (Family f : TriggerControls.all()) {
+            out.add(Arguments.of(f.name(), f));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("controls")
+    void controlsStayBelowHigh(String name, Family control) {
+        List<Finding> findings = detect(control, 11);
+
+        assertThat(findings).noneMatch(f -> f.severity().atLeast(Severity.HIGH));
+    }
+
+    private static List<Finding> detect(Family family, long seed) {
+        DatasetView view = TriggerViews.view(TriggerViews.records(family.generate(seed, ROWS)), TriggerViews.embedder(),
+                null);
+        return new TriggerDetector().detect(view, TriggerViews.context(42));
+    }
+
+    /** The feature, values and combined parts of a finding's trigger, lower-cased. */
+    @SuppressWarnings("unchecked")
+    static String named(Finding f) {
+        Map<String, Object> trigger = (Map<String, Object>) f.details().get("trigger");
+        StringBuilder sb = new StringBuilder(String.valueOf(trigger.get("feature")));
+        sb.append(' ').append(trigger.get("values"));
+        if (trigger.containsKey("parts")) {
+            sb.append(' ').append(trigger.get("parts"));
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+}
