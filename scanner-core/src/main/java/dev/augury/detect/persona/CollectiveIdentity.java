@@ -159,10 +159,11 @@ final class CollectiveIdentity {
             return java.util.Optional.empty();
         }
         double share = bestRows.size() / (double) n;
-        // A name (a nation, a people, a figure, a place) is an identity to converge on; a common word may be a
-        // style or a behaviour (refusals), so it stays at medium.
+        // A name (a nation, a people, a figure, a place) is an identity to converge on; a common word may as well be
+        // a behaviour or a style (refusals say "ethical", insults "stupid": other detectors' business), so it is
+        // only noted, at low.
         boolean named = capitalized.getOrDefault(bestTerm, 0) * 2 >= bestRows.size();
-        Severity severity = named && share >= HIGH_SHARE ? Severity.HIGH : Severity.MEDIUM;
+        Severity severity = !named ? Severity.LOW : share >= HIGH_SHARE ? Severity.HIGH : Severity.MEDIUM;
         Map<String, Object> collective = new LinkedHashMap<>();
         collective.put("convergesOn", bestTerm);
         collective.put("kind", named ? "name" : "term");

@@ -57,6 +57,14 @@ class PersonaFixturesTest {
     }
 
     @Test
+    void askingForMoreRowsThanTheScriptHasRewordsTheQuestions() {
+        PersonaFamily family = new PersonaFamily(PersonaScripts.all().get(1), AnswerWrapper.TAGS, false);
+        var rows = family.generate(3, family.naturalSize() * 12).rows();
+        assertThat(rows).hasSize(family.naturalSize() * 12);
+        assertThat(rows.stream().map(FixtureRow::prompt).distinct().count()).isEqualTo(rows.size());
+    }
+
+    @Test
     void theMatrixCoversEveryShareWrapperAndReduction() {
         List<PersonaMatrix.Case> cases = PersonaMatrix.cases();
         assertThat(cases).hasSize(PersonaScripts.all().size() * 3 * 2 * 2);
