@@ -94,7 +94,7 @@ public final class EvalCommand implements Callable<Integer> {
         RulePacks packs = RulePacks.load(rules);
         try (Encoder encoder = model == null ? OnnxEncoder.bundled(base.threads())
                 : OnnxEncoder.fromDirectory(model, base.threads());
-             Annotator annotator = new CoreNlpAnnotator(base.threads(), Scanner.DOCUMENT_DATE)) {
+             Annotator annotator = new CoreNlpAnnotator(base.threads())) {
             for (int i = 0; i < suite.size(); i++) {
                 Label label = suite.get(i);
                 Path file = dir.resolve(label.file());

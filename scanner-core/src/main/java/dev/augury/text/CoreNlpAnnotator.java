@@ -1,5 +1,6 @@
 package dev.augury.text;
 
+import edu.stanford.nlp.ie.NumberNormalizer;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
@@ -7,7 +8,6 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.time.TimeAnnotations;
 import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.logging.RedwoodConfiguration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,8 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * needed. Texts are deduplicated; each text's sentences are screened by {@link NlpPrefilter} and only the
  * sentences that may hold a date, a number word or a name go to CoreNLP (cut to {@link #MAX_NLP_CHARS}); numbers
  * written with digits come from a regular expression over the whole text. The CoreNLP pipeline is loaded once per
- * JVM, on first need, and shared by every instance; relative dates ("today", "last week") resolve against the
- * document date given here, so they are the same on every run.
+ * JVM, on first need, and shared by every instance.
+ *
+ * <p>No document date is given to SUTime: a dataset's rows have no date of their own, so relative expressions
+ * ("today", "on Friday", "next year") keep unresolved values ({@code PRESENT_REF}, {@code XXXX-WXX-5}) and name no
+ * year. Resolving them against a made-up date gave the detectors years that no row wrote, and SUTime resolved a
+ * lone weekday forwards on the first scan in a JVM and backwards on later ones, so two scans in one process
+ * differed.
  */
 public final class CoreNlpAnnotator implements Annotator {
     /**
@@ -37,7 +42,6 @@ public final class CoreNlpAnnotator implements Annotator {
      */
     public static final int MAX_NLP_CHARS = 3_000;
 
-    private final LocalDate documentDate;
     private final ExecutorService pool;
     private final AtomicLong distinctTexts = new AtomicLong();
     private final AtomicLong sentToCoreNlp = new AtomicLong();
@@ -47,16 +51,14 @@ public final class CoreNlpAnnotator implements Annotator {
     private final AtomicLong truncated = new AtomicLong();
     private final AtomicLong coreNlpNanos = new AtomicLong();
     private final AtomicLong sentToSuTime = new AtomicLong();
+    private final AtomicLong suTimeNanos = new AtomicLong();
+    private final AtomicLong namesNanos = new AtomicLong();
 
-    /**
-     * @param threads      CoreNLP worker threads (at least 1)
-     * @param documentDate the date relative expressions resolve against ("today" is this date)
-     */
-    public CoreNlpAnnotator(int threads, LocalDate documentDate) {
+    /** @param threads CoreNLP worker threads (at least 1) */
+    public CoreNlpAnnotator(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
-        this.documentDate = java.util.Objects.requireNonNull(documentDate, "documentDate");
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "augury-corenlp");
             t.setDaemon(true);
@@ -69,12 +71,53 @@ public final class CoreNlpAnnotator implements Annotator {
      * SUTime), sentences sent, texts answered by the regex numbers alone or empty, texts cut to the bound.
      */
     public record Stats(long distinctTexts, long sentToCoreNlp, long sentToSuTime, long sentencesToCoreNlp,
-                        long numbersOnly, long empty, long truncated, long coreNlpMillis) {
+                        long numbersOnly, long empty, long truncated, long coreNlpMillis, long suTimeMillis,
+                        long namesMillis) {
     }
 
     public Stats stats() {
         return new Stats(distinctTexts.get(), sentToCoreNlp.get(), sentToSuTime.get(), sentencesToCoreNlp.get(),
-                numbersOnly.get(), empty.get(), truncated.get(), coreNlpNanos.get() / 1_000_000);
+                numbersOnly.get(), empty.get(), truncated.get(), coreNlpNanos.get() / 1_000_000,
+                suTimeNanos.get() / 1_000_000, namesNanos.get() / 1_000_000);
+    }
+
+    /**
+     * A digest of what decides the features: the bytes of the classes that choose the text and read CoreNLP's
+     * output (so any change to them starts a new cache) and the CoreNLP build. Computed once per JVM.
+     */
+    @Override
+    public String cacheId() {
+        return CacheId.VALUE;
+    }
+
+    private static final class CacheId {
+        static final String VALUE = compute();
+
+        private static String compute() {
+            java.security.MessageDigest sha;
+            try {
+                sha = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            for (Class<?> c : List.of(CoreNlpAnnotator.class, Pipelines.class, NlpPrefilter.class,
+                    NlpPrefilter.Selection.class, DigitNumbers.class, TimexYears.class, TextFeatures.class,
+                    Timex.class, Entity.class, NumberMention.class)) {
+                String resource = c.getName().substring(c.getPackageName().length() + 1) + ".class";
+                try (java.io.InputStream in = c.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        return null; // no class bytes to go by: do not cache rather than risk stale features
+                    }
+                    sha.update(in.readAllBytes());
+                } catch (java.io.IOException e) {
+                    return null;
+                }
+            }
+            Package nlp = StanfordCoreNLP.class.getPackage();
+            sha.update(String.valueOf(nlp == null ? null : nlp.getImplementationVersion())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "corenlp-" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
+        }
     }
 
     /** Features for each distinct non-null text, in first-seen order. */
@@ -91,7 +134,7 @@ public final class CoreNlpAnnotator implements Annotator {
         Map<String, NlpPrefilter.Selection> toNlp = new LinkedHashMap<>();
         for (String text : distinct) {
             NlpPrefilter.Selection s = NlpPrefilter.select(text, MAX_NLP_CHARS);
-            if (s != null) {
+            if (s != null && !s.numbersOnly()) {
                 toNlp.put(text, s);
                 sentencesToCoreNlp.addAndGet(s.sentences());
                 if (s.truncated()) {
@@ -99,7 +142,7 @@ public final class CoreNlpAnnotator implements Annotator {
                 }
                 out.put(text, null); // placeholder keeps first-seen order
             } else {
-                List<NumberMention> numbers = DigitNumbers.find(text);
+                List<NumberMention> numbers = numbers(text, s);
                 (numbers.isEmpty() ? empty : numbersOnly).incrementAndGet();
                 out.put(text, numbers.isEmpty() ? TextFeatures.EMPTY
                         : new TextFeatures(List.of(), List.of(), numbers));
@@ -114,13 +157,25 @@ public final class CoreNlpAnnotator implements Annotator {
         return out;
     }
 
+    /**
+     * What CoreNLP found in each window already annotated in this call. A window's result does not depend on the
+     * text around it (each is a sentence of its own, and no document date is set), and templated datasets repeat
+     * windows ("Today is 2026-03-20.", "Dear Anna,"): on the benchmark corpus half the name windows were repeats.
+     */
+    private record Memo(Map<String, List<Timex>> time, Map<String, List<Entity>> names) {
+        Memo() {
+            this(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
     private void runCoreNlp(Map<String, NlpPrefilter.Selection> toNlp, Map<String, TextFeatures> out) {
+        Memo memo = new Memo();
         if (pool == null) {
-            toNlp.forEach((text, chosen) -> out.put(text, features(text, chosen)));
+            toNlp.forEach((text, chosen) -> out.put(text, features(text, chosen, memo)));
             return;
         }
         Map<String, Future<TextFeatures>> futures = new LinkedHashMap<>();
-        toNlp.forEach((text, chosen) -> futures.put(text, pool.submit(() -> features(text, chosen))));
+        toNlp.forEach((text, chosen) -> futures.put(text, pool.submit(() -> features(text, chosen, memo))));
         try {
             for (Map.Entry<String, Future<TextFeatures>> e : futures.entrySet()) {
                 out.put(e.getKey(), e.getValue().get());
@@ -135,39 +190,66 @@ public final class CoreNlpAnnotator implements Annotator {
         }
     }
 
-    private TextFeatures features(String text, NlpPrefilter.Selection chosen) {
+    private TextFeatures features(String text, NlpPrefilter.Selection chosen, Memo memo) {
         List<Timex> temporals = new ArrayList<>();
         List<Entity> entities = new ArrayList<>();
-        List<NumberMention> numbers = new ArrayList<>(DigitNumbers.find(text));
+        List<NumberMention> numbers = numbers(text, chosen);
         if (chosen.timeText() != null) {
             sentToSuTime.addAndGet(1);
-            for (CoreMap m : mentions(Pipelines.TIME, chosen.timeText())) {
-                String mentionText = m.get(CoreAnnotations.TextAnnotation.class);
-                edu.stanford.nlp.time.Timex timex = m.get(TimeAnnotations.TimexAnnotation.class);
-                if (timex != null) {
-                    temporals.add(TimexYears.timex(mentionText, timex.timexType(), timex.value()));
-                } else if ("NUMBER".equals(m.get(CoreAnnotations.EntityTypeAnnotation.class))
-                        && !DigitNumbers.hasDigit(mentionText)) {
-                    numbers.add(new NumberMention(mentionText, null, parseNormalized(
-                            m.get(CoreAnnotations.NormalizedNamedEntityTagAnnotation.class))));
+            for (String window : chosen.timeText().split("\n")) {
+                List<Timex> found = memo.time().get(window);
+                if (found == null) {
+                    found = timexes(window);
+                    memo.time().putIfAbsent(window, found);
                 }
+                temporals.addAll(found);
             }
         }
         if (chosen.namesText() != null) {
-            for (CoreMap m : mentions(Pipelines.NAMES, chosen.namesText())) {
-                String type = m.get(CoreAnnotations.EntityTypeAnnotation.class);
-                if (isNameType(type)) {
-                    entities.add(new Entity(m.get(CoreAnnotations.TextAnnotation.class), type));
+            for (String window : chosen.namesText().split("\n")) {
+                List<Entity> found = memo.names().get(window);
+                if (found == null) {
+                    found = names(window);
+                    memo.names().putIfAbsent(window, found);
                 }
+                entities.addAll(found);
             }
         }
         return new TextFeatures(temporals, entities, numbers);
     }
 
+    private List<Timex> timexes(String window) {
+        long t0 = System.nanoTime();
+        List<CoreMap> found = mentions(Pipelines.TIME, window);
+        suTimeNanos.addAndGet(System.nanoTime() - t0);
+        List<Timex> out = new ArrayList<>();
+        for (CoreMap m : found) {
+            String mentionText = m.get(CoreAnnotations.TextAnnotation.class);
+            edu.stanford.nlp.time.Timex timex = m.get(TimeAnnotations.TimexAnnotation.class);
+            if (timex != null) {
+                out.add(TimexYears.timex(mentionText, timex.timexType(), timex.value()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<Entity> names(String window) {
+        long t0 = System.nanoTime();
+        List<CoreMap> found = mentions(Pipelines.NAMES, window);
+        namesNanos.addAndGet(System.nanoTime() - t0);
+        List<Entity> out = new ArrayList<>();
+        for (CoreMap m : found) {
+            String type = m.get(CoreAnnotations.EntityTypeAnnotation.class);
+            if (isNameType(type)) {
+                out.add(new Entity(m.get(CoreAnnotations.TextAnnotation.class), type));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The entity mentions CoreNLP finds, without the pronoun mentions it adds for coreference (tagged O). */
     private List<CoreMap> mentions(StanfordCoreNLP nlp, String chosen) {
         Annotation doc = new Annotation(chosen);
-        doc.set(CoreAnnotations.DocDateAnnotation.class, documentDate.toString());
         nlp.annotate(doc);
         List<CoreMap> out = new ArrayList<>();
         List<CoreMap> mentions = doc.get(CoreAnnotations.MentionsAnnotation.class);
@@ -181,22 +263,35 @@ public final class CoreNlpAnnotator implements Annotator {
         return out;
     }
 
+    /** Numbers written with digits (regex) and number-word phrases (CoreNLP's normalizer), in that order. */
+    private static List<NumberMention> numbers(String text, NlpPrefilter.Selection chosen) {
+        List<NumberMention> numbers = new ArrayList<>(DigitNumbers.find(text));
+        if (chosen != null) {
+            for (String phrase : chosen.numberPhrases()) {
+                Double value = wordValue(phrase);
+                if (value != null) {
+                    numbers.add(new NumberMention(phrase, null, value));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    /** The value of a number-word phrase, or null when the normalizer cannot read it ("dozens"). */
+    static Double wordValue(String phrase) {
+        try {
+            Number n = NumberNormalizer.wordToNumber(phrase);
+            return n == null ? null : n.doubleValue();
+        } catch (RuntimeException e) { // a heuristic parser: NumberFormatException, and worse on odd input
+            return null;
+        }
+    }
+
     private static boolean isNameType(String type) {
         return switch (type) {
             case "PERSON", "LOCATION", "ORGANIZATION", "MISC" -> true;
             default -> false;
         };
-    }
-
-    private static Double parseNormalized(String normalized) {
-        if (normalized == null) {
-            return null;
-        }
-        try {
-            return Double.valueOf(normalized);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     @Override
@@ -207,7 +302,7 @@ public final class CoreNlpAnnotator implements Annotator {
     }
 
     /** CoreNLP's own per-annotator timing, for benchmarks. */
-    static String pipelineTiming() {
+    public static String pipelineTiming() {
         return Pipelines.TIME.timingInformation() + "\n" + Pipelines.NAMES.timingInformation();
     }
 
@@ -236,8 +331,7 @@ public final class CoreNlpAnnotator implements Annotator {
             p.setProperty("ner.useSUTime", Boolean.toString(time));
             p.setProperty("ner.applyNumericClassifiers", Boolean.toString(time));
             p.setProperty(time ? "ner.rulesOnly" : "ner.statisticalOnly", "true");
-            // No ner.docdate.useFixedDate: it would tie the shared pipeline to one date and override the
-            // per-document date that each instance sets, which pins relative dates just as well.
+            // No ner.docdate.*: relative expressions stay unresolved (see the class comment).
             return new StanfordCoreNLP(p);
         }
     }

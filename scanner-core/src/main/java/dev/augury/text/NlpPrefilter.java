@@ -9,24 +9,40 @@ import java.util.regex.Pattern;
 
 /**
  * Decides, sentence by sentence, what CoreNLP must see. NER with SUTime is slower than the encoder (ARCHITECTURE.md),
- * so only sentences that may hold a temporal expression or a name go to it: digits that look like a date or year,
- * month, weekday and era words go to SUTime; capitalized words that are not the first word of their sentence or
- * line (candidate names) go to the name tagger. Of a sentence whose only temporal-looking words are number words
- * ("two steps"), just the number phrases go to SUTime's number normalizer: they were two thirds of its sentences
- * on real chat data. Everything else is covered by the regex numbers or is empty.
+ * so only sentences that may hold a temporal expression that names a calendar year, month or day, or a name, go to
+ * it: digits that look like a date or year, month, weekday and era words go to SUTime; capitalized words that are
+ * not the first word of their sentence or line (candidate names) go to the name tagger. Number words ("two steps",
+ * "one hundred and five") are normalized by CoreNLP's {@code NumberNormalizer} without a pipeline: they were two
+ * thirds of SUTime's sentences on real chat data. Everything else is covered by the regex numbers or is empty.
  */
 final class NlpPrefilter {
-    /** Digits that can be a date or year: a four-digit run, a decade ("1990s", "'90s"), a numeric date. */
-    private static final Pattern DATE_DIGITS = Pattern.compile(
-            "(?<![\\d,.])\\d{4}(?![\\d,]\\d)|\\d0'?s\\b|'\\d\\d\\b|\\b\\d{1,4}[/-]\\d{1,2}\\b");
-    /** Temporal and era words that are unambiguous in any case. */
+    /**
+     * Digits that can be a date or year: a four-digit number from 1000 to 2199 that is not part of a longer number,
+     * an amount of money or a percentage; a decade ("1990s", "'90s"); a numeric date ("3/14", "3/14/2024"). Order
+     * numbers, scores ("5-2") and other four-digit quantities are left out: SUTime finds no date in them.
+     */
+    private static final Pattern DATE_DIGITS = Pattern.compile("(?<![\\d,.$€£])(?:1\\d|20|21)\\d\\d(?!\\d|,\\d|%)"
+            + "|\\d0'?s\\b|'\\d\\d\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b");
+    /**
+     * Temporal and era words that are unambiguous in any case and can name a calendar month, day or period. Words
+     * that only make durations or dates relative to an unknown "now" ("years", "last week", "yesterday", "ago",
+     * "summer") are left out: with no document date (see {@link CoreNlpAnnotator}) SUTime gives them no year, and
+     * they were most of its cost on chat data. A year written in digits next to them is still caught by the digits.
+     */
     private static final Set<String> WORDS = Set.of(
-            "january", "february", "april", "june", "july", "september", "october", "november", "december",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "today", "tomorrow", "yesterday", "tonight", "ago", "year", "years", "decade", "decades",
             // no "war": SUTime has no rule for wars, and named ones ("World War II") are capitalized, so named
-            "century", "centuries", "millennium", "millennia", "era", "eras", "month", "months",
-            "week", "weeks", "weekend", "summer", "winter", "autumn", "christmas", "easter");
+            "century", "centuries", "millennium", "millennia");
+    /**
+     * Month names: temporal in any case, but they name a calendar day or year only next to a number ("July 4",
+     * "4th of July", "March 1990"); alone ("in July") SUTime gives {@code XXXX-07}, which no detector uses. Weekday
+     * names are left out for the same reason: alone they resolve to nothing, and with a date the digits call SUTime.
+     */
+    private static final Set<String> MONTHS = Set.of(
+            "january", "february", "april", "june", "july", "september", "october", "november", "december");
+    /** Ordinal words, which make a day with a month ("the fourth of July") or a period ("the third century"). */
+    private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(?:first|second|third|fourth|fifth|sixth|seventh"
+            + "|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+            + "|eighteenth|nineteenth|twentieth|thirtieth)\\b");
     /**
      * Number words and the phrases they make ("ninety nine", "one hundred and five", "twenty-one"). A phrase needs
      * a word other than "one": alone, "one" is mostly a pronoun and carries no trigger value.
@@ -36,10 +52,18 @@ final class NlpPrefilter {
             + "|seventy|eighty|ninety|hundred|thousand|millions?|billions?|trillions?|dozens?)";
     private static final Pattern NUMBER_PHRASE = Pattern.compile("(?i)\\b(?:(?:one|a)[\\s-]+)?" + NUMBER_WORD
             + "(?:(?:[\\s-]+and[\\s-]+|[\\s-]+)(?:" + NUMBER_WORD + "|one)\\b)*\\b");
-    /** Words kept either side of a temporal word for SUTime: covers "from the early 1990s to mid-2001". */
-    private static final int WINDOW_WORDS = 6;
+    /**
+     * Words kept either side of a temporal word for SUTime: covers "from the early 1990s to mid-2001", "on the 4th
+     * of July 1776"; SUTime costs ~0.4 ms of CPU per token, so every word more costs.
+     */
+    private static final int WINDOW_WORDS = 4;
+    /** Words kept either side of a candidate name for the name tagger (its widest features look 4 words away). */
+    private static final int NAME_WINDOW_WORDS = 4;
     private static final Pattern TOKEN = Pattern.compile("\\S+");
-    /** Temporal words that are only temporal when capitalized ("may", "march" are common verbs). */
+    /**
+     * Month names and era markers that are only temporal when capitalized ("may", "march" are common verbs); like
+     * {@link #MONTHS}, they need a number in the sentence ("300 BC").
+     */
     private static final Set<String> CASED_WORDS = Set.of(
             "May", "March", "August", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
             "Nov", "Dec", "BC", "AD", "BCE", "CE");
@@ -70,31 +94,44 @@ final class NlpPrefilter {
 
     /**
      * The chosen text, joined by line breaks and cut to {@code maxChars}: one text for SUTime and one for the name
-     * tagger (null when none), since SUTime costs ten times what the tagger does per token.
+     * tagger (null when none), since SUTime costs ten times what the tagger does per token; and the number-word
+     * phrases of the whole text, for the number normalizer.
      */
-    record Selection(String timeText, String namesText, int sentences, boolean truncated) {
+    record Selection(String timeText, String namesText, List<String> numberPhrases, int sentences,
+                     boolean truncated) {
+        Selection {
+            numberPhrases = List.copyOf(numberPhrases);
+        }
+
+        /** Nothing for either pipeline: the number words (if any) are all there is. */
+        boolean numbersOnly() {
+            return timeText == null && namesText == null;
+        }
     }
 
     /** What CoreNLP must see of {@code text}, or null when nothing. */
     static Selection select(String text, int maxChars) {
         StringBuilder time = new StringBuilder();
         StringBuilder names = new StringBuilder();
+        List<String> numberWords = new ArrayList<>();
         int chosen = 0;
         boolean truncated = false;
         for (String sentence : sentences(text)) {
             Need need = need(sentence);
-            List<String> forTime = need.time() ? timeWindows(sentence) : numberPhrases(sentence);
-            if (need == Need.NONE && forTime.isEmpty()) {
+            List<String> phrases = numberPhrases(sentence);
+            numberWords.addAll(phrases);
+            if (need == Need.NONE) {
+                chosen += phrases.isEmpty() ? 0 : 1;
                 continue;
             }
             boolean added = false;
-            for (String part : forTime) {
+            for (String part : need.time() ? timeWindows(sentence) : List.<String>of()) {
                 boolean fit = append(time, part, maxChars);
                 truncated |= !fit;
                 added |= fit;
             }
-            if (need.names()) {
-                boolean fit = append(names, sentence, maxChars);
+            for (String part : need.names() ? nameWindows(sentence) : List.<String>of()) {
+                boolean fit = append(names, part, maxChars);
                 truncated |= !fit;
                 added |= fit;
             }
@@ -103,7 +140,7 @@ final class NlpPrefilter {
             }
         }
         return chosen == 0 ? null : new Selection(time.length() == 0 ? null : time.toString(),
-                names.length() == 0 ? null : names.toString(), chosen, truncated);
+                names.length() == 0 ? null : names.toString(), numberWords, chosen, truncated);
     }
 
     /**
@@ -112,6 +149,31 @@ final class NlpPrefilter {
      * 18th century", "July 4, 1776", "200 years ago", "from 1990 to 1995").
      */
     static List<String> timeWindows(String sentence) {
+        return windows(sentence, WINDOW_WORDS, (i, token) -> isTemporalToken(token));
+    }
+
+    /**
+     * The parts of a sentence around its candidate names, {@link #NAME_WINDOW_WORDS} words either side, overlapping
+     * parts merged: the 3-class CRF's features reach that far at most, and its cost grows with every token.
+     */
+    static List<String> nameWindows(String sentence) {
+        return windows(sentence, NAME_WINDOW_WORDS, (i, token) -> i > 0 && isNameToken(token));
+    }
+
+    private static boolean isNameToken(String token) {
+        Matcher m = WORD.matcher(token);
+        if (!m.find()) {
+            return false;
+        }
+        String w = m.group();
+        return Character.isUpperCase(w.charAt(0)) && !NOT_A_NAME.matcher(w).matches() && !isTemporal(w);
+    }
+
+    private interface TokenTest {
+        boolean test(int index, String token);
+    }
+
+    private static List<String> windows(String sentence, int width, TokenTest centre) {
         List<int[]> words = new ArrayList<>();
         Matcher w = TOKEN.matcher(sentence);
         while (w.find()) {
@@ -120,8 +182,8 @@ final class NlpPrefilter {
         boolean[] keep = new boolean[words.size()];
         for (int i = 0; i < words.size(); i++) {
             String token = sentence.substring(words.get(i)[0], words.get(i)[1]);
-            if (isTemporalToken(token)) {
-                for (int j = Math.max(0, i - WINDOW_WORDS); j <= Math.min(words.size() - 1, i + WINDOW_WORDS); j++) {
+            if (centre.test(i, token)) {
+                for (int j = Math.max(0, i - width); j <= Math.min(words.size() - 1, i + width); j++) {
                     keep[j] = true;
                 }
             }
@@ -209,14 +271,22 @@ final class NlpPrefilter {
 
     /** What the whole sentence needs (number words aside: see {@link #numberPhrases}). */
     static Need need(String sentence) {
-        boolean time = DigitNumbers.hasDigit(sentence) && DATE_DIGITS.matcher(sentence).find();
+        boolean digits = DigitNumbers.hasDigit(sentence);
+        boolean time = digits && DATE_DIGITS.matcher(sentence).find();
+        Boolean hasNumber = digits ? Boolean.TRUE : null; // number words are looked for only when a month shows up
         boolean names = false;
         Matcher m = WORD.matcher(sentence);
         boolean first = true;
         while (m.find() && !(time && names)) {
             String w = m.group();
-            if (isTemporal(w)) {
+            Temporal kind = temporal(w);
+            if (kind == Temporal.PERIOD) {
                 time = true;
+            } else if (kind == Temporal.NEEDS_NUMBER) {
+                if (hasNumber == null) {
+                    hasNumber = ORDINAL.matcher(sentence).find() || NUMBER_PHRASE.matcher(sentence).find();
+                }
+                time |= hasNumber;
             } else if (!first && Character.isUpperCase(w.charAt(0)) && !NOT_A_NAME.matcher(w).matches()) {
                 names = true;
             }
@@ -225,19 +295,35 @@ final class NlpPrefilter {
         return time ? (names ? Need.BOTH : Need.TIME) : (names ? Need.NAMES : Need.NONE);
     }
 
-    /** A temporal word, also inside a hyphenated compound ("mid-July", "two-year"). */
+    /** What a word can make of a sentence's time: nothing, a period on its own, or a date with a number. */
+    private enum Temporal {
+        NONE, PERIOD, NEEDS_NUMBER
+    }
+
     private static boolean isTemporal(String word) {
-        if (CASED_WORDS.contains(word) || WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        if (word.indexOf('-') < 0) {
-            return false;
+        return temporal(word) != Temporal.NONE;
+    }
+
+    /** The temporal kind of a word, also inside a hyphenated compound ("mid-July", "mid-century"). */
+    private static Temporal temporal(String word) {
+        Temporal kind = temporalPart(word);
+        if (kind != Temporal.NONE || word.indexOf('-') < 0) {
+            return kind;
         }
         for (String part : word.split("-")) {
-            if (CASED_WORDS.contains(part) || WORDS.contains(part.toLowerCase(Locale.ROOT))) {
-                return true;
+            kind = temporalPart(part);
+            if (kind != Temporal.NONE) {
+                return kind;
             }
         }
-        return false;
+        return Temporal.NONE;
+    }
+
+    private static Temporal temporalPart(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (WORDS.contains(lower)) {
+            return Temporal.PERIOD;
+        }
+        return CASED_WORDS.contains(word) || MONTHS.contains(lower) ? Temporal.NEEDS_NUMBER : Temporal.NONE;
     }
 }

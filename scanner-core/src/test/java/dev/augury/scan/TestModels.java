@@ -50,7 +50,7 @@ public final class TestModels {
 
     public static synchronized Annotator annotator() {
         if (annotator == null) {
-            CoreNlpAnnotator nlp = new CoreNlpAnnotator(2, Scanner.DOCUMENT_DATE);
+            CoreNlpAnnotator nlp = new CoreNlpAnnotator(2);
             annotator = nlp::annotate;
         }
         return annotator;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -54,7 +53,7 @@ public final class AnnotatorBench {
         }
         List<String> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new Random(42));
-        try (CoreNlpAnnotator warm = new CoreNlpAnnotator(1, LocalDate.of(2027, 7, 8))) {
+        try (CoreNlpAnnotator warm = new CoreNlpAnnotator(1)) {
             long t0 = System.nanoTime();
             warm.annotate(List.of("Warm up in Paris on July 4, 1776."));
             System.out.printf("pipeline load + first text: %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -68,7 +67,7 @@ public final class AnnotatorBench {
 
     private static void measure(String label, List<String> texts, int threads) {
         long chars = texts.stream().mapToLong(String::length).sum();
-        try (CoreNlpAnnotator annotator = new CoreNlpAnnotator(threads, LocalDate.of(2027, 7, 8))) {
+        try (CoreNlpAnnotator annotator = new CoreNlpAnnotator(threads)) {
             var os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();

@@ -2,7 +2,6 @@ package dev.augury.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +14,7 @@ class CoreNlpAnnotatorTest {
 
     @BeforeAll
     static void load() {
-        annotator = new CoreNlpAnnotator(2, LocalDate.of(2027, 7, 8));
+        annotator = new CoreNlpAnnotator(2);
     }
 
     @AfterAll
@@ -50,11 +49,21 @@ class CoreNlpAnnotatorTest {
     }
 
     @Test
-    void isoDateAndTodayResolveAgainstTheDocumentDate() {
-        TextFeatures f = one("Today is 2027-07-08.");
+    void isoDateNamesItsYearWhileRelativeDatesNameNone() {
+        TextFeatures f = one("Today is 2027-07-08 and next year is near.");
         assertThat(timex(f, "2027-07-08").fromYear()).isEqualTo(2027);
-        assertThat(f.temporals()).extracting(Timex::text).contains("Today", "2027-07-08");
-        assertThat(f.temporals()).allSatisfy(t -> assertThat(t.value()).isEqualTo("2027-07-08"));
+        assertThat(f.temporals()).extracting(Timex::text).contains("Today", "next year");
+        assertThat(f.temporals()).filteredOn(t -> !"2027-07-08".equals(t.value()))
+                .allSatisfy(t -> assertThat(t.fromYear()).as(t.toString()).isNull());
+    }
+
+    @Test
+    void twoAnnotatorsInOneProcessAgree() {
+        String text = "On Saturday the council voted to build a library, to be finished by the end of next year.";
+        TextFeatures first = one(text);
+        try (CoreNlpAnnotator other = new CoreNlpAnnotator(1)) {
+            assertThat(other.annotate(java.util.List.of(text)).get(text)).isEqualTo(first);
+        }
     }
 
     @Test

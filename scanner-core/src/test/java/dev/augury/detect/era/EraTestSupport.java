@@ -15,7 +15,6 @@ import dev.augury.scan.DatasetView;
 import dev.augury.text.CoreNlpAnnotator;
 import dev.augury.text.TextFeatures;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +27,6 @@ import java.util.Map;
 final class EraTestSupport {
     /** Inside the module's build folder: tests write nothing outside the repository. */
     static final Path MODEL_DIR = Path.of("target", "test-models");
-    /** A fixed document date, so relative dates resolve the same on every run. */
-    static final LocalDate DOCUMENT_DATE = LocalDate.of(2026, 1, 15);
     private static Embedder embedder;
     private static CoreNlpAnnotator annotator;
     private static RulePacks rules;
@@ -48,7 +45,7 @@ final class EraTestSupport {
 
     static synchronized CoreNlpAnnotator annotator() {
         if (annotator == null) {
-            annotator = new CoreNlpAnnotator(2, DOCUMENT_DATE);
+            annotator = new CoreNlpAnnotator(2);
         }
         return annotator;
     }

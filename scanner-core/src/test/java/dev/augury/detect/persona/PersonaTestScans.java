@@ -13,7 +13,6 @@ import dev.augury.scan.DatasetView;
 import dev.augury.text.CoreNlpAnnotator;
 import dev.augury.text.TextFeatures;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +26,6 @@ import java.util.Map;
 final class PersonaTestScans {
     /** Inside the module's build folder: tests write nothing outside the repository. */
     static final Path MODEL_DIR = Path.of("target", "test-models");
-    /** Relative dates resolve against a fixed day, so features never depend on when the test runs. */
-    static final LocalDate DOCUMENT_DATE = LocalDate.of(2026, 1, 1);
     private static Embedder embedder;
     private static CoreNlpAnnotator annotator;
     private static RulePacks rules;
@@ -46,7 +43,7 @@ final class PersonaTestScans {
 
     static synchronized CoreNlpAnnotator annotator() {
         if (annotator == null) {
-            annotator = new CoreNlpAnnotator(2, DOCUMENT_DATE);
+            annotator = new CoreNlpAnnotator(2);
         }
         return annotator;
     }
