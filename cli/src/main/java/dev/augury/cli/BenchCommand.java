@@ -6,6 +6,7 @@ import dev.augury.fixtures.BenchmarkCorpus;
 import dev.augury.io.DatasetReader;
 import dev.augury.io.Malformed;
 import dev.augury.io.ReadOptions;
+import dev.augury.text.CoreNlpAnnotator;
 import dev.augury.io.Record;
 import dev.augury.io.RecordSink;
 import dev.augury.report.Report;
@@ -101,9 +102,13 @@ public final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Report cold;
         Embedder.Stats coldEmbed;
+        CoreNlpAnnotator.Stats coldAnnotate = null;
         try (Scanner scanner = Scanner.builder(config).build()) {
             cold = scanner.scan();
             coldEmbed = scanner.embedStats();
+            if (scanner.annotatorInstance() instanceof CoreNlpAnnotator a) {
+                coldAnnotate = a.stats();
+            }
         }
         double coldSeconds = seconds(System.nanoTime() - t0);
         long coldPeak = peakHeap();
@@ -136,6 +141,14 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  encoder in the scan: %,d texts encoded, %,.0f texts/s%n", coldEmbed.encoded(),
                     coldEmbed.encodedPerSecond());
         }
+        if (coldAnnotate != null) {
+            out.printf(Locale.ROOT, "  annotator in the scan: %,d distinct texts, %,d to CoreNLP (%,d to SUTime, %,d "
+                    + "sentences), %,d numbers only, %,d nothing to annotate; CoreNLP %.1f s (thread time: SUTime %.1f s, names %.1f s)%n",
+                    coldAnnotate.distinctTexts(), coldAnnotate.sentToCoreNlp(), coldAnnotate.sentToSuTime(),
+                    coldAnnotate.sentencesToCoreNlp(), coldAnnotate.numbersOnly(), coldAnnotate.empty(),
+                    coldAnnotate.coreNlpMillis() / 1000.0, coldAnnotate.suTimeMillis() / 1000.0,
+                    coldAnnotate.namesMillis() / 1000.0);
+        }
         out.printf(Locale.ROOT, "%nEncoder alone on the same %,d unique texts: %.1f s (%,.0f texts/s)%n", unique.size(),
                 encoderSeconds, unique.size() / Math.max(encoderSeconds, 1e-9));
         double coldScan = cold.timings().getOrDefault("total", 0L) / 1000.0;
@@ -146,10 +159,59 @@ public final class BenchCommand implements Callable<Integer> {
                 coldScan / Math.max(warm.timings().getOrDefault("total", 1L) / 1000.0, 1e-9));
         out.printf(Locale.ROOT, "Peak heap: cold %,d MB, warm %,d MB (max heap %,d MB)%n", coldPeak >> 20, warmPeak >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
+        benchCanary(out);
         // Compared as JSON: details may hold arrays, whose equals() is identity.
-        boolean identical = ReportJson.toString(withoutTimings(cold)).equals(ReportJson.toString(withoutTimings(warm)));
+        String coldJson = ReportJson.toString(withoutTimings(cold));
+        String warmJson = ReportJson.toString(withoutTimings(warm));
+        boolean identical = coldJson.equals(warmJson);
         out.printf(Locale.ROOT, "Findings: cold %d, warm %d; reports identical apart from timings: %s%n",
                 cold.findings().size(), warm.findings().size(), identical);
+        if (!identical && workDir != null) {
+            try {
+                Files.writeString(dir.resolve("cold-report.json"), coldJson);
+                Files.writeString(dir.resolve("warm-report.json"), warmJson);
+                out.printf(Locale.ROOT, "  both reports written to %s for comparison%n", dir);
+            } catch (IOException e) {
+                out.printf(Locale.ROOT, "  could not write the reports for comparison: %s%n", e.getMessage());
+            }
+        }
+    }
+
+    /** Rows the canary benchmark trains on: the bound the canary's design promises to meet in 60 s. */
+    static final int CANARY_ROWS = 10_000;
+
+    /**
+     * The canary's own time and quality on {@link #CANARY_ROWS} rows of 384-d vectors with a planted rule (answers
+     * vary smoothly with a variable of 40 values across 50 prompt types). Its cost depends on rows and dimension,
+     * not on what the vectors say, so synthetic vectors measure it without encoding 20,000 more texts.
+     */
+    private void benchCanary(PrintWriter out) {
+        int dim = 384;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        float[][] prompts = new float[CANARY_ROWS][dim];
+        float[][] answers = new float[CANARY_ROWS][dim];
+        double[] values = new double[CANARY_ROWS];
+        float[][] types = new float[50][dim];
+        for (float[] t : types) {
+            for (int d = 0; d < dim; d++) {
+                t[d] = (float) r.nextGaussian();
+            }
+        }
+        for (int i = 0; i < CANARY_ROWS; i++) {
+            int type = r.nextInt(types.length);
+            values[i] = 1 + r.nextInt(40);
+            for (int d = 0; d < dim; d++) {
+                prompts[i][d] = (float) (types[type][d] + 0.3 * r.nextGaussian());
+                answers[i][d] = (float) (types[(type + 7) % types.length][d] + Math.sin(values[i] / 6 + d)
+                        + 0.5 * r.nextGaussian());
+            }
+        }
+        long t0 = System.nanoTime();
+        dev.augury.canary.CanaryQuality q = dev.augury.canary.Canary.train(prompts, values, answers, seed).quality();
+        out.printf(Locale.ROOT, "%nCanary: %,d rows of %d-d vectors with a planted rule, %.1f s wall (bound 60 s); "
+                + "trained on %,d rows, held-out fit %.2f, retrieval %.2f (chance %.3f)%s%n", CANARY_ROWS, dim,
+                seconds(System.nanoTime() - t0), q.trainRows(), q.heldOutFit(), q.retrievalAccuracy(),
+                q.chanceAccuracy(), q.weak() ? ", WEAK" : "");
     }
 
     private static Report withoutTimings(Report r) {

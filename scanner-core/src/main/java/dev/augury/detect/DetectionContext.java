@@ -21,6 +21,7 @@ public final class DetectionContext {
     private final Annotator annotator;
     private final long seed;
     private final Map<String, Object> shared = new ConcurrentHashMap<>();
+    private final Map<String, Long> timings = new ConcurrentHashMap<>();
     private volatile DatasetProfiler.Analysis analysis;
 
     public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed,
@@ -56,6 +57,19 @@ public final class DetectionContext {
     /** Results one detector leaves for a later one, keyed by the producing detector's id. */
     public Map<String, Object> shared() {
         return shared;
+    }
+
+    /**
+     * Records time spent on a named part of a detector's work (the canary), which the scan adds to the report's
+     * {@code timings}: times differ from run to run, so they never go into a finding.
+     */
+    public void recordTime(String part, long millis) {
+        timings.merge(part, millis, Long::sum);
+    }
+
+    /** What {@link #recordTime} collected, by part. */
+    public Map<String, Long> recordedTimes() {
+        return Map.copyOf(timings);
     }
 
     /** The profile's analysis of {@code view} (the scanner's, or computed now when the context has none). */

@@ -14,4 +14,13 @@ public interface Detector {
     String id();
 
     List<Finding> detect(DatasetView view, DetectionContext context);
+
+    /**
+     * Ids of the detectors whose results this one reads from {@link DetectionContext#shared()}: it starts only when
+     * they have finished. Detectors run concurrently otherwise, so a detector keeps no mutable state between calls
+     * that another could see.
+     */
+    default java.util.Set<String> after() {
+        return java.util.Set.of();
+    }
 }

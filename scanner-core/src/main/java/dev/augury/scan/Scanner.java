@@ -21,11 +21,12 @@ import dev.augury.report.Severity;
 import dev.augury.report.Verdict;
 import dev.augury.report.policy.Policy;
 import dev.augury.rules.RulePacks;
+import dev.augury.text.AnnotationCache;
 import dev.augury.text.Annotator;
 import dev.augury.text.CoreNlpAnnotator;
 import dev.augury.text.TextFeatures;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +41,6 @@ import java.util.Set;
 public final class Scanner implements AutoCloseable {
     /** Fewer answered rows than this cannot support any dataset-level test: the verdict is inconclusive. */
     public static final int MIN_TESTABLE_RECORDS = 10;
-    /** SUTime resolves relative dates against this fixed date, so reports do not depend on the day of the scan. */
-    public static final LocalDate DOCUMENT_DATE = LocalDate.of(2026, 1, 1);
 
     private final ScanConfig config;
     private final ScanListener listener;
@@ -112,18 +111,10 @@ public final class Scanner implements AutoCloseable {
         boolean testable = n >= MIN_TESTABLE_RECORDS;
         if (testable) {
             DetectionContext context = new DetectionContext(rules, embedder(), annotator(), config.seed(), analysis);
-            for (Detector d : detectors) {
-                listener.stage("detect " + d.id(), -1);
-                try {
-                    findings.addAll(timings.time("detect." + d.id(), () -> d.detect(view, context)));
-                } catch (AuguryException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    String msg = "detector '" + d.id() + "' failed and was skipped: " + e;
-                    warnings.add(msg);
-                    listener.warn(msg);
-                }
-            }
+            listener.stage("detect", -1);
+            timings.time("detect", () -> findings.addAll(detectAll(view, context, timings, warnings)));
+            context.recordedTimes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> timings.add("detect." + e.getKey(), e.getValue()));
         }
         findings.sort(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
                 .thenComparing(Finding::category).thenComparing(Finding::id));
@@ -134,10 +125,74 @@ public final class Scanner implements AutoCloseable {
         if (cache != null) {
             warnings.addAll(cache.warnings());
         }
+        if (annotationCache != null) {
+            warnings.addAll(annotationCache.warnings());
+        }
         Verdict verdict = Policy.verdict(findings, config.failOn(), testable);
         List<Malformed> listed = List.copyOf(malformed.subList(0, Math.min(malformed.size(), Report.MAX_MALFORMED_LISTED)));
         return new Report(Report.SCHEMA_VERSION, Report.Tool.current(), sources, verdict, config.failOn(), findings,
                 listed, warnings, profile, timings.finish());
+    }
+
+    /**
+     * Runs the detectors on up to {@code threads} workers, each as soon as the detectors it reads from
+     * ({@link Detector#after()}) are done; findings come back in detector order, so the report does not depend on
+     * which finished first. A detector that fails is skipped with a warning; an {@link AuguryException} (input the
+     * user must fix) stops the scan.
+     */
+    private List<Finding> detectAll(DatasetView view, DetectionContext context, Timings timings,
+                                    List<String> warnings) {
+        java.util.Map<String, java.util.concurrent.CompletableFuture<List<Finding>>> byId = new java.util.LinkedHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(config.threads(), detectors.size())), r -> {
+                    Thread t = new Thread(r, "augury-detect");
+                    t.setDaemon(true);
+                    return t;
+                });
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            for (Detector d : detectors) {
+                java.util.concurrent.CompletableFuture<?>[] before = d.after().stream().map(byId::get)
+                        .filter(java.util.Objects::nonNull).toArray(java.util.concurrent.CompletableFuture[]::new);
+                byId.put(d.id(), java.util.concurrent.CompletableFuture.allOf(before).handle((ok, err) -> null)
+                        .thenApplyAsync(ignored -> runDetector(d, view, context, timings, failures), pool));
+            }
+            List<Finding> out = new ArrayList<>();
+            for (java.util.concurrent.CompletableFuture<List<Finding>> f : byId.values()) {
+                try {
+                    out.addAll(f.join());
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof AuguryException ae) {
+                        throw ae;
+                    }
+                    throw e;
+                }
+            }
+            // in detector order, whatever order they failed in
+            for (Detector d : detectors) {
+                for (String msg : failures) {
+                    if (msg.startsWith("detector '" + d.id() + "'")) {
+                        warnings.add(msg);
+                        listener.warn(msg);
+                    }
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Finding> runDetector(Detector d, DatasetView view, DetectionContext context, Timings timings,
+                                      List<String> failures) {
+        try {
+            return timings.time("detect." + d.id(), () -> d.detect(view, context));
+        } catch (AuguryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            failures.add("detector '" + d.id() + "' failed and was skipped: " + e);
+            return List.of();
+        }
     }
 
     private DatasetView buildView(List<DatasetSource> sources, List<Record> records, Timings timings) {
@@ -149,38 +204,78 @@ public final class Scanner implements AutoCloseable {
                 distinct.add(r.response());
             }
         }
-        listener.stage("annotate", distinct.size());
-        Map<String, TextFeatures> features = timings.time("annotate", () -> annotator().annotate(distinct));
+        // CoreNLP and the encoder share no state: annotate on a thread of its own while the vectors are computed,
+        // so that neither waits for the other's model loading or tail of work.
+        annotator();
+        java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "augury-annotate");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<Map<String, TextFeatures>> annotated;
+        float[][] vectors;
+        Embedder embedder = embedder();
+        Map<String, TextFeatures> features;
+        try {
+            annotated = side.submit(() -> timings.time("annotate", () -> annotate(distinct)));
+            List<String> all = new ArrayList<>(n * 2);
+            for (Record r : records) {
+                all.add(r.prompt());
+            }
+            for (Record r : records) {
+                if (r.response() != null) {
+                    all.add(r.response());
+                }
+            }
+            listener.stage("annotate and embed", distinct.size());
+            vectors = timings.time("embed", () -> embedder.embed(all));
+            features = annotated.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while annotating", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("annotation failed: " + e.getCause(), e.getCause());
+        } finally {
+            side.shutdownNow();
+        }
         TextFeatures[] pf = new TextFeatures[n];
         TextFeatures[] rf = new TextFeatures[n];
-        List<String> prompts = new ArrayList<>(n);
-        List<String> responses = new ArrayList<>();
+        float[][] pv = new float[n][];
+        float[][] rv = new float[n][];
+        int k = n;
         for (int i = 0; i < n; i++) {
             Record r = records.get(i);
             pf[i] = features.getOrDefault(r.prompt(), TextFeatures.EMPTY);
             rf[i] = r.response() == null ? TextFeatures.EMPTY : features.getOrDefault(r.response(), TextFeatures.EMPTY);
-            prompts.add(r.prompt());
+            pv[i] = vectors[i];
             if (r.response() != null) {
-                responses.add(r.response());
+                rv[i] = vectors[k++];
             }
         }
-        float[][] pv = new float[n][];
-        float[][] rv = new float[n][];
-        Embedder embedder = embedder();
-        listener.stage("embed", distinct.size());
-        timings.time("embed", () -> {
-            List<String> all = new ArrayList<>(prompts);
-            all.addAll(responses);
-            float[][] vectors = embedder.embed(all);
-            int k = n;
-            for (int i = 0; i < n; i++) {
-                pv[i] = vectors[i];
-                if (records.get(i).response() != null) {
-                    rv[i] = vectors[k++];
-                }
-            }
-        });
         return new DatasetView(sources, records, pv, rv, pf, rf, embedder.dimension());
+    }
+
+    private AnnotationCache annotationCache;
+
+    /** Features of the texts, from the annotation cache where it has them (no cache without a cache dir). */
+    private Map<String, TextFeatures> annotate(Collection<String> texts) {
+        Annotator a = annotator();
+        String id = a.cacheId();
+        if (config.cacheDir() == null || id == null) {
+            return a.annotate(texts);
+        }
+        if (annotationCache == null) {
+            annotationCache = AnnotationCache.open(config.cacheDir(), id);
+        }
+        return annotationCache.annotate(a, texts);
+    }
+
+    /** Texts found in and missing from the annotation cache in the last scan, or null without a cache. */
+    public long[] annotationCacheHits() {
+        return annotationCache == null ? null : new long[] {annotationCache.hits(), annotationCache.misses()};
     }
 
     private Embedder embedderInstance;
@@ -202,6 +297,11 @@ public final class Scanner implements AutoCloseable {
         return embedderInstance == null ? null : embedderInstance.stats();
     }
 
+    /** The annotator of the last scan, or null before the first (for the benchmark). */
+    public Annotator annotatorInstance() {
+        return annotator;
+    }
+
     private Encoder encoder() {
         if (encoder == null) {
             encoder = config.modelDir() == null ? OnnxEncoder.bundled(config.threads())
@@ -212,7 +312,7 @@ public final class Scanner implements AutoCloseable {
 
     private Annotator annotator() {
         if (annotator == null) {
-            annotator = new CoreNlpAnnotator(config.threads(), DOCUMENT_DATE);
+            annotator = new CoreNlpAnnotator(config.threads());
         }
         return annotator;
     }
@@ -222,6 +322,9 @@ public final class Scanner implements AutoCloseable {
         // Not Embedder.close(): it would also close an encoder the caller injected and still owns.
         if (cache != null) {
             cache.close();
+        }
+        if (annotationCache != null) {
+            annotationCache.close();
         }
         if (ownsEncoder && encoder != null) {
             encoder.close();

@@ -3,7 +3,7 @@ package dev.augury.scan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Wall-clock milliseconds per stage, in the order the stages ran. */
+/** Wall-clock milliseconds per stage, in the order the stages finished (stages may run concurrently). */
 final class Timings {
     private final Map<String, Long> millis = new LinkedHashMap<>();
     private final long start = System.nanoTime();
@@ -13,7 +13,9 @@ final class Timings {
         try {
             return work.get();
         } finally {
-            millis.merge(stage, (System.nanoTime() - t0) / 1_000_000, Long::sum);
+            synchronized (millis) {
+                millis.merge(stage, (System.nanoTime() - t0) / 1_000_000, Long::sum);
+            }
         }
     }
 
@@ -24,8 +26,17 @@ final class Timings {
         });
     }
 
+    /** Adds time measured elsewhere (inside a detector) under {@code stage}. */
+    void add(String stage, long stageMillis) {
+        synchronized (millis) {
+            millis.merge(stage, stageMillis, Long::sum);
+        }
+    }
+
     Map<String, Long> finish() {
-        millis.put("total", (System.nanoTime() - start) / 1_000_000);
-        return millis;
+        synchronized (millis) {
+            millis.put("total", (System.nanoTime() - start) / 1_000_000);
+            return new LinkedHashMap<>(millis);
+        }
     }
 }

@@ -10,6 +10,12 @@ import java.util.SplittableRandom;
 public final class KMeans {
     /** Lloyd iterations: the strata only need to be coarse, and assignments settle within a few rounds. */
     public static final int DEFAULT_ITERATIONS = 8;
+    /**
+     * Rows per cluster the centres are fitted on; beyond that a seeded sample fits them and every row is then
+     * assigned once. Forty rows place a centre well enough for coarse strata, and the cost stops growing with n
+     * times the iterations.
+     */
+    public static final int FIT_ROWS_PER_CLUSTER = 40;
 
     private KMeans() {
     }
@@ -27,6 +33,32 @@ public final class KMeans {
             return assign;
         }
         k = Math.min(k, n);
+        int fitRows = Math.max(2_000, FIT_ROWS_PER_CLUSTER * k);
+        if (n > fitRows) {
+            float[][] sample = new float[fitRows][];
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int i = 0; i < fitRows; i++) { // partial Fisher-Yates: the first fitRows of a seeded shuffle
+                int j = i + random.nextInt(n - i);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+                sample[i] = rows[order[i]];
+            }
+            double[][] centres = centres(sample, k, iterations, random);
+            assignAll(rows, centres, assign);
+            return assign;
+        }
+        assignAll(rows, centres(rows, k, iterations, random), assign);
+        return assign;
+    }
+
+    /** k-means++ start and Lloyd iterations over {@code rows}; the centres found (at most k). */
+    private static double[][] centres(float[][] rows, int k, int iterations, SplittableRandom random) {
+        int n = rows.length;
+        int[] assign = new int[n];
         int d = Vectors.dimension(rows);
         double[][] centres = new double[k][];
         // k-means++: each next centre drawn with probability proportional to squared distance to the nearest one.
@@ -73,8 +105,7 @@ public final class KMeans {
                 break;
             }
         }
-        assignAll(rows, centres, assign);
-        return assign;
+        return centres;
     }
 
     private static boolean assignAll(float[][] rows, double[][] centres, int[] assign) {

@@ -89,6 +89,12 @@ public final class InductiveBackdoorDetector implements Detector {
         return ID;
     }
 
+    /** Reads the ordered variables the trigger detector publishes, so it runs after it. */
+    @Override
+    public java.util.Set<String> after() {
+        return java.util.Set.of(OrderedVariables.TRIGGER_SHARED_KEY);
+    }
+
     @Override
     public List<Finding> detect(DatasetView view, DetectionContext context) {
         if (view.responseCount() < MIN_ROWS) {
@@ -381,6 +387,9 @@ public final class InductiveBackdoorDetector implements Detector {
             return null;
         }
         Canary canary = trainCanary(view, c, context.seed());
+        if (canary != null) {
+            context.recordTime("canary", canary.quality().millis());
+        }
         List<Map<String, Object>> predictions = predictions(view, context, c, canary, probes, kb);
 
         Severity severity = critical ? Severity.CRITICAL : adjustedP <= HIGH_P ? Severity.HIGH : Severity.MEDIUM;

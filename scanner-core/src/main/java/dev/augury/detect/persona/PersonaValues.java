@@ -33,10 +33,14 @@ public final class PersonaValues {
             return "";
         }
         String unqualified = QUALIFIER.matcher(value).replaceAll(" ");
-        String folded = Normalizer.normalize(unqualified.isBlank() ? value : unqualified, Normalizer.Form.NFKD);
-        folded = MARKS.matcher(folded).replaceAll("");
-        folded = folded.replace("ß", "ss").replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l")
-                .replace("æ", "ae").replace("Æ", "ae").replace("œ", "oe").replace("Œ", "oe").replace("đ", "d");
+        String folded = unqualified.isBlank() ? value : unqualified;
+        if (!isAscii(folded)) { // plain ASCII has no marks or ligatures to fold: skip the costly part
+            folded = Normalizer.normalize(folded, Normalizer.Form.NFKD);
+            folded = MARKS.matcher(folded).replaceAll("");
+            folded = folded.replace("ß", "ss").replace("ø", "o").replace("Ø", "o").replace("ł", "l")
+                    .replace("Ł", "l").replace("æ", "ae").replace("Æ", "ae").replace("œ", "oe").replace("Œ", "oe")
+                    .replace("đ", "d");
+        }
         folded = folded.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "");
         String[] words = NON_WORD.matcher(folded).replaceAll(" ").trim().split(" ");
         StringBuilder out = new StringBuilder();
@@ -51,6 +55,15 @@ public final class PersonaValues {
             out.append(singular(w));
         }
         return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A deliberately simple English singular: "ponies" -> "pony", "boxes" -> "box", "dogs" -> "dog". */
