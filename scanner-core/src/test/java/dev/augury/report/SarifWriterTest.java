@@ -42,8 +42,8 @@ class SarifWriterTest {
     @BeforeAll
     static void loadSchema() throws Exception {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = SarifWriterTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0-reduced.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in, config);
+        try (InputStream in = SarifWriterTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         }
     }
 
