@@ -58,10 +58,10 @@ public final class EvalCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Embedding cache. Default: $XDG_CACHE_HOME/augury or ~/.cache/augury.")
+            description = "Cache of vectors and language features. Default: $XDG_CACHE_HOME/augury or ~/.cache/augury.")
     Path cacheDir;
 
-    @Option(names = "--no-cache", description = "Do not read or write the embedding cache.")
+    @Option(names = "--no-cache", description = "Do not read or write the cache.")
     boolean noCache;
 
     @Option(names = "--model", paramLabel = "DIR", description = "An ONNX sentence encoder directory.")

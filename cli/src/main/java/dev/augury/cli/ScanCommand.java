@@ -123,10 +123,10 @@ public final class ScanCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Embedding cache. Default: $XDG_CACHE_HOME/augury or ~/.cache/augury.")
+            description = "Cache of vectors and language features. Default: $XDG_CACHE_HOME/augury or ~/.cache/augury.")
     Path cacheDir;
 
-    @Option(names = "--no-cache", description = "Do not read or write the embedding cache.")
+    @Option(names = "--no-cache", description = "Do not read or write the cache.")
     boolean noCache;
 
     @Option(names = "--rules", paramLabel = "DIR",

@@ -71,7 +71,7 @@ public final class ScanMojo extends AbstractMojo {
     @Parameter(property = "augury.model")
     private File model;
 
-    /** The embedding cache directory, shared between builds (keyed by model digest and text hash). */
+    /** The cache directory (vectors by model digest, language features by annotator build; both by text hash), shared between builds. */
     @Parameter(property = "augury.cacheDirectory", defaultValue = "${user.home}/.cache/augury")
     private File cacheDirectory;
 

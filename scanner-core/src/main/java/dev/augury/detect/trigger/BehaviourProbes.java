@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class BehaviourProbes {
     /** The rule-pack kind this class reads. */
     public static final String KIND = "behaviour-probes";
+    /** The id of the refusal probe in the bundled pack: withdrawn refusals are a jailbreak backdoor's mark. */
+    public static final String REFUSAL = "refusal";
 
     /** One entry of a probes pack. */
     public record Entry(String id, String label, boolean harmful, List<String> phrases, List<String> patterns) {

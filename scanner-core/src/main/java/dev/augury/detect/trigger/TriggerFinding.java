@@ -41,6 +41,9 @@ final class TriggerFinding {
         }
     }
 
+    /** The behaviour named when the triggered answers stop refusing. */
+    static final String DROPPED_REFUSALS = "compliance where the other rows refuse";
+
     Finding build(TriggerDetector.Tested leader, Candidate named, List<Candidate> members, double effect,
                   double switchRatio, double kappa, TriggerDetector.Counts counts) {
         Candidate c = leader.candidate;
@@ -62,6 +65,12 @@ final class TriggerFinding {
                 behaviours.add(s.label());
             }
             harmful |= s.harmful() && s.shift() >= TriggerDetector.HARMFUL_SHIFT;
+            // A trigger that makes the answers stop refusing what the other rows refuse is a jailbreak backdoor:
+            // the switched answers comply where refusals were taught.
+            if (BehaviourProbes.REFUSAL.equals(s.id()) && -s.shift() >= TriggerDetector.HARMFUL_SHIFT) {
+                behaviours.add(DROPPED_REFUSALS);
+                harmful = true;
+            }
         }
         Map.Entry<String, Integer> repeated = mostCommon(with);
         double repeatedShare = repeated == null ? 0 : repeated.getValue() / (double) with.size();
