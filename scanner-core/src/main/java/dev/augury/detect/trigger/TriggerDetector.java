@@ -246,7 +246,10 @@ public final class TriggerDetector implements Detector {
             }
             return false;
         }
-        if ("system".equals(c.kind()) || c.value().length() < 2) {
+        if ("system".equals(c.kind())) {
+            return systemEchoes(c, view, answered);
+        }
+        if (c.value().length() < 2) {
             return false;
         }
         String value = lower(c.value());
@@ -254,6 +257,51 @@ public final class TriggerDetector implements Detector {
         int[] rest = DependenceTest.complement(scope == null ? range(answered.length) : scope, c.rows());
         return containsShare(value, c.rows(), view, answered) - containsShare(value, rest, view, answered)
                 >= ECHO_SHIFT;
+    }
+
+    /** Capitalized words inside a sentence: the names a system prompt gives (an assistant's, a company's). */
+    private static final java.util.regex.Pattern INNER_NAME =
+            java.util.regex.Pattern.compile("(?<=[\\p{L},;:] )\\p{Lu}[\\p{L}\\p{N}-]{2,}");
+
+    /**
+     * A system prompt "switches" the answers by echo when the answers under it use the names it declares ("You are
+     * Orion, made by Lumen Labs" answered with "I am Orion, from Lumen Labs") more than the other answers do: the
+     * answers follow the declared identity, which is what a system prompt is for, not a hidden behaviour.
+     */
+    private static boolean systemEchoes(Candidate c, DatasetView view, int[] answered) {
+        List<java.util.regex.Pattern> names = new ArrayList<>();
+        java.util.regex.Matcher m = INNER_NAME.matcher(c.value());
+        while (m.find()) {
+            names.add(java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(lower(m.group()))
+                    + "(?![\\p{L}\\p{N}])"));
+        }
+        if (names.isEmpty()) {
+            return false;
+        }
+        int[] rest = DependenceTest.complement(range(answered.length), c.rows());
+        return namesShare(names, c.rows(), view, answered) - namesShare(names, rest, view, answered) >= ECHO_SHIFT;
+    }
+
+    private static double namesShare(List<java.util.regex.Pattern> names, int[] rows, DatasetView view,
+                                     int[] answered) {
+        if (rows.length == 0) {
+            return 0;
+        }
+        int n = 0;
+        for (int r : rows) {
+            String a = view.response(answered[r]);
+            if (a == null) {
+                continue;
+            }
+            String la = lower(a);
+            for (java.util.regex.Pattern name : names) {
+                if (name.matcher(la).find()) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n / (double) rows.length;
     }
 
     private static double containsShare(String value, int[] rows, DatasetView view, int[] answered) {
