@@ -59,6 +59,10 @@ final class DependenceTest {
     private final double[][] promptFeatures;
     private final float[][] residuals;
     private final int[] strata;
+    /** Per stratum: the sum of the (raw) answers and the row count, for leave-candidate-out stratum means. */
+    private final double[][] stratumSums;
+    private final int[] stratumCounts;
+    private final float[][] rawAnswers;
     private final double traceSigma;
     private final double effectiveDf;
     private final Ridge.Accumulator ridge;
@@ -86,6 +90,13 @@ final class DependenceTest {
         int k = Math.max(1, Math.min(MAX_STRATA, m / ROWS_PER_STRATUM));
         strata = KMeans.cluster(reduced, k, KMeans.DEFAULT_ITERATIONS, random.split());
         residuals = stratumResiduals(answers, strata, k);
+        rawAnswers = answers;
+        stratumSums = new double[k][answers[0].length];
+        stratumCounts = new int[k];
+        for (int i = 0; i < m; i++) {
+            Vectors.addInPlace(stratumSums[strata[i]], answers[i]);
+            stratumCounts[strata[i]]++;
+        }
         totalResidual = Vectors.sumOfRows(residuals);
         totalAnswer = Vectors.sumOfRows(answers);
         totalPrompt = new double[promptFeatures[0].length];
@@ -144,7 +155,27 @@ final class DependenceTest {
         for (int t = 0; t < sum.length; t++) {
             delta[t] = sum[t] / s - (scopeSum[t] - sum[t]) / r;
         }
-        double expected = traceSigma * (1.0 / s + 1.0 / r);
+        return screen(c, delta, 1.0 / s + 1.0 / r);
+    }
+
+    /**
+     * The screen of a candidate whose rows fill the prompt strata they fall in (see {@link #dominatesItsStrata}),
+     * with stratum means computed without its rows; null for any other candidate, which {@link #screen} serves.
+     */
+    Screen screenLeavingOut(Candidate c) {
+        if (c.scope() != null || !dominatesItsStrata(c.rows())) {
+            return null;
+        }
+        double[] factor = new double[1];
+        double[] delta = leaveOutDelta(c.rows(), factor);
+        return Double.isInfinite(factor[0]) ? null : screen(c, delta, factor[0]);
+    }
+
+    private Screen screen(Candidate c, double[] delta, double varianceFactor) {
+        int scopeSize = c.scope() == null ? rows() : c.scope().rows().length;
+        int s = c.support();
+        int r = scopeSize - s;
+        double expected = traceSigma * varianceFactor;
         double ratio = expected > 0 ? Vectors.squaredNorm(delta) / expected : 0;
         double p = PermutationTest.chiSquareUpperTail(ratio * effectiveDf, effectiveDf);
         double[][] raw = c.scope() == null ? null : scopeSums(c.scope());
@@ -373,6 +404,69 @@ final class DependenceTest {
             all[i] = i;
         }
         return all;
+    }
+
+    /**
+     * True when most of the rows lie in strata they make up at least half of: only then would the stratum means
+     * absorb their switch. Rows spread over many strata keep the plain residuals, whose null is better estimated.
+     */
+    boolean dominatesItsStrata(int[] rows) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (int i : rows) {
+            counts.merge(strata[i], 1, Integer::sum);
+        }
+        int inDominated = 0;
+        for (java.util.Map.Entry<Integer, Integer> e : counts.entrySet()) {
+            if (2 * e.getValue() >= stratumCounts[e.getKey()]) {
+                inDominated += e.getValue();
+            }
+        }
+        return 2 * inDominated >= rows.length;
+    }
+
+    /**
+     * The candidate's mean answer residual against stratum means computed <i>without its rows</i>, minus the rest's
+     * (which is zero: the rest's residuals sum to zero in every stratum under those means). A prefix that dominates
+     * the prompt embedding puts its rows in a stratum of their own, and a stratum mean that included them would
+     * absorb the very switch being tested. A stratum made only of candidate rows has nothing to compare with and is
+     * left out (comparing it with all other rows would let any topic that fills a stratum pass the screen).
+     */
+    private double[] leaveOutDelta(int[] rows, double[] varianceFactor) {
+        int d = rawAnswers[0].length;
+        java.util.Map<Integer, double[]> candSums = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> candCounts = new java.util.HashMap<>();
+        for (int i : rows) {
+            Vectors.addInPlace(candSums.computeIfAbsent(strata[i], x -> new double[d]), rawAnswers[i]);
+            candCounts.merge(strata[i], 1, Integer::sum);
+        }
+        double[] sum = new double[d];
+        int used = 0;
+        for (java.util.Map.Entry<Integer, double[]> e : candSums.entrySet()) {
+            int st = e.getKey();
+            double[] cs = e.getValue();
+            int cc = candCounts.get(st);
+            int others = stratumCounts[st] - cc;
+            if (others == 0) {
+                continue; // no row of these prompts without the feature: nothing to compare with
+            }
+            used += cc;
+            for (int t = 0; t < d; t++) {
+                sum[t] += cs[t] - cc * (stratumSums[st][t] - cs[t]) / others;
+            }
+        }
+        Vectors.scaleInPlace(sum, used == 0 ? 0 : 1.0 / used);
+        // Null variance of that mean over trace(Sigma): 1/used from the candidate's own rows, plus each stratum
+        // mean's own noise, weighted by the share of the candidate's rows it serves: (c_s/used)^2 / (n_s - c_s).
+        double factor = used == 0 ? Double.POSITIVE_INFINITY : 1.0 / used;
+        for (java.util.Map.Entry<Integer, Integer> e : candCounts.entrySet()) {
+            int others = stratumCounts[e.getKey()] - e.getValue();
+            if (others > 0 && used > 0) {
+                double w = e.getValue() / (double) used;
+                factor += w * w / others;
+            }
+        }
+        varianceFactor[0] = factor;
+        return sum;
     }
 
     /** Residual, answer and prompt-feature sums over a scope, computed once per scope. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -40,6 +41,8 @@ public final class TriggerDetector implements Detector {
     public static final double ALPHA = 0.05;
     /** Candidates confirmed with permutations: triggers screen at the very top, so a few dozen suffice. */
     public static final int MAX_CONFIRMED = 40;
+    /** Extra confirmations for candidates that fill their own prompt strata and only the leave-out screen sees. */
+    public static final int MAX_CONFIRMED_FILLING = 10;
     /** q at or below this with a large effect is high severity. */
     public static final double HIGH_Q = 0.01;
     /** q at or below this with a large effect and harmful behaviour is critical. */
@@ -147,8 +150,48 @@ public final class TriggerDetector implements Detector {
             }
             group.add(c);
         }
+        // Candidates whose rows fill their own prompt strata (a prefix that dominates the prompt embedding) are
+        // screened again against stratum means without their rows, and the best of those the plain screen missed
+        // are confirmed too, in slots of their own so that they never crowd out the plain screen's candidates.
+        List<Candidate> filling = new ArrayList<>();
+        Map<Candidate, DependenceTest.Screen> leftOut = new HashMap<>();
+        for (Candidate c : extraction.candidates()) {
+            DependenceTest.Screen alt = sameRows.containsKey(CandidateGroups.key(c.rows())) ? null
+                    : test.screenLeavingOut(c);
+            if (alt != null && alt.pValue() < screens.get(c).pValue()) {
+                filling.add(c);
+                leftOut.put(c, alt);
+            }
+        }
+        filling.sort(Comparator.comparingDouble((Candidate c) -> leftOut.get(c).pValue())
+                .thenComparing(Candidate::feature).thenComparing(Candidate::value));
+        double[] fillingQ = MultipleTesting.benjaminiHochberg(
+                filling.stream().mapToDouble(c -> leftOut.get(c).pValue()).toArray());
+        Set<String> fillingKeys = new java.util.HashSet<>();
+        List<Candidate> fillingToConfirm = new ArrayList<>();
+        for (int k = 0; k < filling.size(); k++) {
+            Candidate c = filling.get(k);
+            String key = CandidateGroups.key(c.rows());
+            if (fillingQ[k] > ALPHA) {
+                continue;
+            }
+            if (fillingKeys.add(key)) {
+                if (fillingToConfirm.size() >= MAX_CONFIRMED_FILLING) {
+                    continue;
+                }
+                fillingToConfirm.add(c);
+                qOfScreen.put(c, fillingQ[k]);
+                screens.put(c, leftOut.get(c));
+                sameRows.computeIfAbsent(key, x -> new ArrayList<>()).add(c);
+            } else if (sameRows.containsKey(key)) {
+                sameRows.get(key).add(c); // an alias of a confirmed one, for naming
+            }
+        }
         List<Tested> tested = new ArrayList<>();
         for (Candidate c : toConfirm) {
+            tested.add(new Tested(c, screens.get(c), test.confirm(c, random.split())));
+        }
+        for (Candidate c : fillingToConfirm) {
             tested.add(new Tested(c, screens.get(c), test.confirm(c, random.split())));
         }
         double[] confirmP = tested.stream().mapToDouble(t -> t.confirmation.pValue()).toArray();
