@@ -110,7 +110,8 @@ public final class Evaluation {
      * plot data) as text:
      * <ul>
      *   <li>a year range {@code 1800-1899}: some range in the finding has its midpoint inside it;</li>
-     *   <li>{@code feature=value} (a trigger): the value appears as a whole token;</li>
+     *   <li>{@code feature=value} (a trigger): the value appears as a whole token; a value of words joined by
+     *       {@code +} needs all of them, or at least half for an {@code any...} feature;</li>
      *   <li>anything else (a persona id): it appears as a whole token, ignoring case and - _ or spaces.</li>
      * </ul>
      */
@@ -130,6 +131,14 @@ public final class Evaluation {
             return false;
         }
         String value = expected.contains("=") ? expected.substring(expected.indexOf('=') + 1) : expected;
+        if (value.contains("+")) {
+            // several words that trigger together (all-of) or alone (any-of): each named counts; all-of needs every
+            // one, any-of at least half (a finding may name the words it had the rows to prove)
+            String[] parts = value.split("\\+");
+            long named = java.util.Arrays.stream(parts).filter(p -> containsToken(text, p)).count();
+            boolean anyOf = expected.toLowerCase(Locale.ROOT).startsWith("any");
+            return anyOf ? 2 * named >= parts.length : named == parts.length;
+        }
         return containsToken(text, value);
     }
 
