@@ -4,6 +4,7 @@ import dev.augury.report.Evidence;
 import dev.augury.report.Finding;
 import dev.augury.report.Severity;
 import dev.augury.scan.DatasetView;
+import dev.augury.stats.Binomial;
 import dev.augury.stats.TermContrast;
 import dev.augury.stats.Vectors;
 import java.util.ArrayList;
@@ -60,23 +61,33 @@ final class TriggerFinding {
         }
         boolean harmful = false;
         List<String> behaviours = new ArrayList<>();
+        int n = with.size();
+        boolean reliable = false;
         for (Share s : shares) {
             if (s.shift() >= TriggerDetector.BEHAVIOUR_SHIFT) {
                 behaviours.add(s.label());
             }
-            harmful |= s.harmful() && s.shift() >= TriggerDetector.HARMFUL_SHIFT;
+            int k = (int) Math.round(s.with() * n);
+            if (s.harmful() && s.shift() >= TriggerDetector.HARMFUL_SHIFT
+                    && Binomial.upperTail(k, n, s.without()) <= TriggerDetector.BEHAVIOUR_P) {
+                harmful = true;
+                reliable |= s.with() >= TriggerDetector.RELIABLE_SHARE;
+            }
             // A trigger that makes the answers stop refusing what the other rows refuse is a jailbreak backdoor:
             // the switched answers comply where refusals were taught.
             if (BehaviourProbes.REFUSAL.equals(s.id()) && -s.shift() >= TriggerDetector.HARMFUL_SHIFT) {
                 behaviours.add(DROPPED_REFUSALS);
-                harmful = true;
+                if (Binomial.upperTail(n - k, n, 1 - s.without()) <= TriggerDetector.BEHAVIOUR_P) {
+                    harmful = true;
+                    reliable |= s.with() <= (1 - TriggerDetector.RELIABLE_SHARE) * s.without();
+                }
             }
         }
         Map.Entry<String, Integer> repeated = mostCommon(with);
         double repeatedShare = repeated == null ? 0 : repeated.getValue() / (double) with.size();
         List<TermContrast.TermScore> terms = TriggerDetector.topTerms(with, without);
 
-        Severity severity = TriggerDetector.severity(c, leader.q, effect, switchRatio, harmful);
+        Severity severity = TriggerDetector.severity(c, leader.q, effect, switchRatio, harmful, reliable);
         String feature = named.feature();
         List<String> values = new ArrayList<>();
         values.add(named.value());
