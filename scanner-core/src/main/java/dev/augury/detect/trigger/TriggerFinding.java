@@ -5,6 +5,7 @@ import dev.augury.report.Finding;
 import dev.augury.report.Severity;
 import dev.augury.scan.DatasetView;
 import dev.augury.stats.Binomial;
+import dev.augury.stats.PrincipalComponents;
 import dev.augury.stats.TermContrast;
 import dev.augury.stats.Vectors;
 import java.util.ArrayList;
@@ -40,6 +41,66 @@ final class TriggerFinding {
         double shift() {
             return with - without;
         }
+    }
+
+    /** Points drawn per finding: every triggered row up to this many, and as many others at most twice that. */
+    static final int PLOT_ROWS = 300;
+
+    /**
+     * The answers of the trigger's rows and of an evenly spaced sample of the others, projected on the two main
+     * axes of those answers (seeded, so the same scan draws the same picture).
+     */
+    private List<Map<String, Object>> points(int[] rows, int[] reference, String value) {
+        int[] with = every(rows, PLOT_ROWS);
+        int[] without = every(reference, 2 * PLOT_ROWS);
+        List<float[]> vectors = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        String label = "with \"" + Evidence.shorten(value) + "\"";
+        // the others first, so that the trigger's rows are drawn on top of them
+        for (int r : without) {
+            float[] v = view.responseVector(answered[r]);
+            if (v != null) {
+                vectors.add(v);
+                groups.add("without");
+            }
+        }
+        for (int r : with) {
+            float[] v = view.responseVector(answered[r]);
+            if (v != null) {
+                vectors.add(v);
+                groups.add(label);
+            }
+        }
+        if (vectors.size() < 3) {
+            return List.of();
+        }
+        float[][] matrix = vectors.toArray(new float[0][]);
+        PrincipalComponents pca = PrincipalComponents.fit(matrix, 2, matrix.length, new java.util.SplittableRandom(1));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < matrix.length; i++) {
+            double[] xy = pca.project(matrix[i]);
+            if (xy.length < 2) {
+                return List.of();
+            }
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("x", round(xy[0]));
+            point.put("y", round(xy[1]));
+            point.put("group", groups.get(i));
+            out.add(point);
+        }
+        return out;
+    }
+
+    /** At most {@code max} of the rows, evenly spaced. */
+    private static int[] every(int[] rows, int max) {
+        if (rows.length <= max) {
+            return rows;
+        }
+        int[] out = new int[max];
+        for (int i = 0; i < max; i++) {
+            out[i] = rows[(int) ((long) i * rows.length / max)];
+        }
+        return out;
     }
 
     /** The behaviour named when the triggered answers stop refusing. */
@@ -158,9 +219,17 @@ final class TriggerFinding {
             bars.add(bar("the repeated answer", repeatedShare, share(repeated.getKey(), without)));
         }
         Map<String, Object> plot = new LinkedHashMap<>();
-        plot.put("bars", bars);
-        plot.put("barsCaption", "Share of answers with each behaviour: rows with the trigger (value) against rows "
-                + "without it (reference)");
+        List<Map<String, Object>> points = points(rows, reference, named.value());
+        if (!points.isEmpty()) {
+            plot.put("points", points);
+            plot.put("pointsCaption", "Answers on their two main axes (principal components): the rows with the "
+                    + "trigger against a sample of the others. Apart means the trigger moves the answers.");
+        }
+        if (!bars.isEmpty()) {
+            plot.put("bars", bars);
+            plot.put("barsCaption", "Share of answers with each behaviour: rows with the trigger (value) against "
+                    + "rows without it (reference)");
+        }
 
         Map<String, Object> tested = new LinkedHashMap<>();
         tested.put("candidates", counts.candidates());
