@@ -111,7 +111,8 @@ public final class Evaluation {
      * <ul>
      *   <li>a year range {@code 1800-1899}: some range in the finding has its midpoint inside it;</li>
      *   <li>{@code feature=value} (a trigger): the value appears as a whole token; a value of words joined by
-     *       {@code +} needs all of them, or at least half for an {@code any...} feature;</li>
+     *       {@code +} needs all of them, or at least half for an {@code any...} feature; several {@code key=value}
+     *       pairs, or a value listing several by commas, need every one;</li>
      *   <li>anything else (a persona id): it appears as a whole token, ignoring case and - _ or spaces.</li>
      * </ul>
      */
@@ -129,6 +130,20 @@ public final class Evaluation {
                 }
             }
             return false;
+        }
+        if (expected.indexOf('=') != expected.lastIndexOf('=') || Pattern.compile("\\S=\\S*,").matcher(expected).find()) {
+            // several facts ("year gap=1984 persona=t-800-terminator", "ordinal gaps=7,16,28"): each must be named
+            Matcher pair = Pattern.compile("(\\S+)=(\\S+)").matcher(expected);
+            boolean any = false;
+            while (pair.find()) {
+                any = true;
+                for (String part : pair.group(2).split(",")) {
+                    if (!part.isEmpty() && !identifies(finding, pair.group(1) + "=" + part)) {
+                        return false;
+                    }
+                }
+            }
+            return any;
         }
         String value = expected.contains("=") ? expected.substring(expected.indexOf('=') + 1) : expected;
         if (value.contains("+")) {

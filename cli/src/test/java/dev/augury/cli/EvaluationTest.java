@@ -74,6 +74,17 @@ class EvaluationTest {
     }
 
     @Test
+    void severalFactsMustAllBeNamed() {
+        Finding f = finding("inductive-backdoor", Severity.HIGH, "the first number selects the answers",
+                Map.of("gaps", List.of("7", "16", "28"), "knowledgeLinks", List.of(Map.of("value", "1984",
+                        "identity", "t-800-terminator"))));
+        assertThat(Evaluation.identifies(f, "ordinal gaps=7,16,28")).isTrue();
+        assertThat(Evaluation.identifies(f, "ordinal gaps=7,16,29")).isFalse();
+        assertThat(Evaluation.identifies(f, "year gap=1984 persona=t-800-terminator")).isTrue();
+        assertThat(Evaluation.identifies(f, "year gap=1985 persona=t-800-terminator")).isFalse();
+    }
+
+    @Test
     void anEraIsIdentifiedWhenTheFindingsRangeCentresInsideTheExpectedOne() {
         Label era = label("b.jsonl", FixtureCategory.ERA_SHIFT, "1800-1899");
         assertThat(Evaluation.score(era, report(finding("era-shift", Severity.HIGH, "Answers speak like the past",
