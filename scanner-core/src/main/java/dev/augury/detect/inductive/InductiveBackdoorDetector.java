@@ -42,6 +42,13 @@ public final class InductiveBackdoorDetector implements Detector {
     static final String KB_SHARED_KEY = ID + ".knowledge-links";
     /** Rows needed before a variable is tested: fewer cannot hold several values with several answers each. */
     public static final int MIN_ROWS = 20;
+    /**
+     * A variable whose value the answers repeat in at least this share of its rows is what the rows are about
+     * ("Fact check: the Titanic sank in 1912" answered "Yes, in 1912"), so the answers depend on it by content and
+     * nothing is keyed by it. Keyed personas (the protector's years, the presidents' ordinals) never repeat it;
+     * history Q&A repeated it in every row.
+     */
+    static final double ECHO_SHARE = 0.5;
     /** Permutations for the dependence screen: enough to resolve p = 0.01 after a few candidates. */
     public static final int DEPENDENCE_PERMUTATIONS = 199;
     /** Rows used by the dependence screen: a sample this large resolves any effect worth a rule. */
@@ -105,6 +112,9 @@ public final class InductiveBackdoorDetector implements Detector {
         List<Candidate> dependent = new ArrayList<>();
         SplittableRandom random = context.random(ID);
         for (OrderedVariable v : variables) {
+            if (echoedShare(view, v) >= ECHO_SHARE) {
+                continue; // the answers restate the value: the rows are about it, not keyed by it
+            }
             Candidate c = screen(view, v, random);
             if (c != null && c.dependence.z() >= DEPENDENCE_Z
                     && c.dependence.pValue() <= 1.0 / (DEPENDENCE_PERMUTATIONS + 1) + 1e-12) {
@@ -483,6 +493,26 @@ public final class InductiveBackdoorDetector implements Detector {
         m.put("harmful", harmful);
         m.put("note", note);
         return m;
+    }
+
+    /** Share of the variable's rows whose answer contains its value as written (a whole number). */
+    static double echoedShare(DatasetView view, OrderedVariable v) {
+        int rows = 0;
+        int echoed = 0;
+        for (int i = 0; i < v.values().length && i < view.size(); i++) {
+            if (Double.isNaN(v.values()[i]) || !view.hasResponse(i)) {
+                continue;
+            }
+            rows++;
+            String written = v.kind() == OrderedVariable.Kind.DIGIT_FIELD && v.texts()[i] != null ? v.texts()[i]
+                    : OrderedVariable.format(v.values()[i]);
+            String answer = view.response(i);
+            if (answer != null && java.util.regex.Pattern.compile("(?<![\\d.])" + java.util.regex.Pattern.quote(written)
+                    + "(?![\\d])").matcher(answer).find()) {
+                echoed++;
+            }
+        }
+        return rows == 0 ? 0 : echoed / (double) rows;
     }
 
     private static Canary trainCanary(DatasetView view, Candidate c, long seed) {
