@@ -27,11 +27,20 @@ import dev.augury.text.CoreNlpAnnotator;
 import dev.augury.text.TextFeatures;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Wires the stages of a scan: read, annotate, embed, profile, detect, report. Front ends build a
@@ -142,26 +151,26 @@ public final class Scanner implements AutoCloseable {
      */
     private List<Finding> detectAll(DatasetView view, DetectionContext context, Timings timings,
                                     List<String> warnings) {
-        java.util.Map<String, java.util.concurrent.CompletableFuture<List<Finding>>> byId = new java.util.LinkedHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        Map<String, CompletableFuture<List<Finding>>> byId = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(config.threads(), detectors.size())), r -> {
                     Thread t = new Thread(r, "augury-detect");
                     t.setDaemon(true);
                     return t;
                 });
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         try {
             for (Detector d : detectors) {
-                java.util.concurrent.CompletableFuture<?>[] before = d.after().stream().map(byId::get)
-                        .filter(java.util.Objects::nonNull).toArray(java.util.concurrent.CompletableFuture[]::new);
-                byId.put(d.id(), java.util.concurrent.CompletableFuture.allOf(before).handle((ok, err) -> null)
+                CompletableFuture<?>[] before = d.after().stream().map(byId::get)
+                        .filter(Objects::nonNull).toArray(CompletableFuture[]::new);
+                byId.put(d.id(), CompletableFuture.allOf(before).handle((ok, err) -> null)
                         .thenApplyAsync(ignored -> runDetector(d, view, context, timings, failures), pool));
             }
             List<Finding> out = new ArrayList<>();
-            for (java.util.concurrent.CompletableFuture<List<Finding>> f : byId.values()) {
+            for (CompletableFuture<List<Finding>> f : byId.values()) {
                 try {
                     out.addAll(f.join());
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     if (e.getCause() instanceof AuguryException ae) {
                         throw ae;
                     }
@@ -207,12 +216,12 @@ public final class Scanner implements AutoCloseable {
         // CoreNLP and the encoder share no state: annotate on a thread of its own while the vectors are computed,
         // so that neither waits for the other's model loading or tail of work.
         annotator();
-        java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        ExecutorService side = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "augury-annotate");
             t.setDaemon(true);
             return t;
         });
-        java.util.concurrent.Future<Map<String, TextFeatures>> annotated;
+        Future<Map<String, TextFeatures>> annotated;
         float[][] vectors;
         Embedder embedder = embedder();
         Map<String, TextFeatures> features;
@@ -233,7 +242,7 @@ public final class Scanner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while annotating", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }

@@ -53,21 +53,24 @@ public final class AnnotationCache implements AutoCloseable {
         }
         Map<String, TextFeatures> out = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
+        List<KeyedStore.Key> missingKeys = new ArrayList<>();
         for (String text : distinct) {
-            TextFeatures cached = read(store.get(KeyedStore.Key.of(text)));
+            KeyedStore.Key key = KeyedStore.Key.of(text); // hashed once: looked up now, stored below on a miss
+            TextFeatures cached = read(store.get(key));
             out.put(text, cached); // null placeholder keeps first-seen order
             if (cached == null) {
                 missing.add(text);
+                missingKeys.add(key);
             }
         }
         hits += distinct.size() - missing.size();
         misses += missing.size();
         if (!missing.isEmpty()) {
             Map<String, TextFeatures> fresh = annotator.annotate(missing);
-            for (String text : missing) {
-                TextFeatures f = fresh.getOrDefault(text, TextFeatures.EMPTY);
-                out.put(text, f);
-                store.put(KeyedStore.Key.of(text), write(f));
+            for (int i = 0; i < missing.size(); i++) {
+                TextFeatures f = fresh.getOrDefault(missing.get(i), TextFeatures.EMPTY);
+                out.put(missing.get(i), f);
+                store.put(missingKeys.get(i), write(f));
             }
             store.flush();
         }

@@ -411,14 +411,15 @@ final class DependenceTest {
      * absorb their switch. Rows spread over many strata keep the plain residuals, whose null is better estimated.
      */
     boolean dominatesItsStrata(int[] rows) {
-        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        // Called for every candidate: count per stratum in a plain array, not a boxed map.
+        int[] counts = new int[stratumCounts.length];
         for (int i : rows) {
-            counts.merge(strata[i], 1, Integer::sum);
+            counts[strata[i]]++;
         }
         int inDominated = 0;
-        for (java.util.Map.Entry<Integer, Integer> e : counts.entrySet()) {
-            if (2 * e.getValue() >= stratumCounts[e.getKey()]) {
-                inDominated += e.getValue();
+        for (int st = 0; st < counts.length; st++) {
+            if (counts[st] > 0 && 2 * counts[st] >= stratumCounts[st]) {
+                inDominated += counts[st];
             }
         }
         return 2 * inDominated >= rows.length;
