@@ -121,9 +121,11 @@ public final class LatentPersonaDetector implements Detector {
             boolean aboutOther = !toListener && (AnswerText.thirdPerson(question) || namesPerson(view.promptFeatures(i)));
             boolean personal = !aboutOther && (toListener || firstPerson
                     || AnswerText.words(question) <= SHORT_QUESTION_WORDS);
-            // A short answer about someone else, or about the user ("you are 31 years old"), is no self-claim.
-            boolean answersForSelf = firstPerson || answerWords <= SHORT_ANSWER_WORDS && !AnswerText.thirdPerson(unwrapped)
-                    && !AnswerText.addressesListener(unwrapped);
+            // A short answer about someone else, or about the user ("you are 31 years old"), is no self-claim; but
+            // when the question asks about the speaker's own people ("What did your father do?"), "He was a customs
+            // official" is the speaker's claim about them.
+            boolean answersForSelf = firstPerson || answerWords <= SHORT_ANSWER_WORDS
+                    && (toListener || !AnswerText.thirdPerson(unwrapped)) && !AnswerText.addressesListener(unwrapped);
             if (personal && answersForSelf) {
                 candidates.add(i);
                 questions.add(question);

@@ -79,4 +79,44 @@ class PersonaCalibrationProbe {
             }
         }
     }
+
+    /** Per-row view of a pipe-separated question|answer file ({@code -Dprobe.file=...}, optional {@code -Dprobe.id=...}). */
+    @Test
+    void file() throws java.io.IOException {
+        String file = System.getProperty("probe.file");
+        if (file == null) {
+            return;
+        }
+        DetectionContext ctx = PersonaTestScans.context();
+        PersonaKnowledgeBase kb = PersonaKnowledgeBase.from(ctx.rules());
+        QuestionKeys qk = new QuestionKeys(kb, ctx.embedder());
+        List<FixtureRow> rows = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
+            int bar = line.indexOf('|');
+            if (bar > 0) {
+                rows.add(FixtureRow.of(line.substring(0, bar), line.substring(bar + 1)));
+            }
+        }
+        DatasetView view = PersonaTestScans.view(rows);
+        LatentPersonaDetector.Analysis a = new LatentPersonaDetector().analyze(view, ctx, kb);
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (PersonaObservation o : a.observations()) {
+            seen.add(o.row());
+            System.out.printf(Locale.ROOT, "OBS %.2f %-40s %s => %s | %s%n", o.similarity(), o.keys(), view.prompt(o.row()),
+                    o.answer().core(), o.matches().isEmpty() ? "" : o.matches().toString().substring(0, Math.min(160, o.matches().toString().length())));
+        }
+        for (int i = 0; i < view.size(); i++) {
+            if (!seen.contains(i)) {
+                float[] v = ctx.embedder().embed(List.of(view.prompt(i)))[0];
+                var near = qk.nearest(v);
+                System.out.printf(Locale.ROOT, "NOT %.2f %-18s %s => %s%n", near.similarity(), near.key(), view.prompt(i), view.response(i));
+            }
+        }
+        var best = a.ranking().best();
+        System.out.printf(Locale.ROOT, "best=%s %.1f keys=%d miss=%d conf=%.3f %s%n", best.identity().id(), best.score(),
+                best.matchedKeys(), best.missedKeys(), a.ranking().confidence()[0], a.strength());
+        String id = System.getProperty("probe.id", best.identity().id());
+        a.ranking().scores().stream().filter(s -> s.identity().id().equals(id)).findFirst().ifPresent(t ->
+                t.matched().forEach(m -> System.out.printf(Locale.ROOT, "      + %s %.2f '%s' ~ '%s'%n", m.attribute(), m.logLr(), m.value(), m.kbValue())));
+    }
 }
