@@ -78,6 +78,22 @@ public final class InductiveBackdoorDetector implements Detector {
     public static final double MAX_STRATA_SHARE = 0.5;
     /** Cosine above which an answer centroid is read as expressing a knowledge-base identity (MiniLM scale). */
     public static final double IDENTITY_COSINE = 0.35;
+    /**
+     * Identities within this cosine of the nearest are tried for a character link: on the protector fixture the
+     * assassin, the network and the protector lie within 0.04 of each other and swap ranks from seed to seed; on the
+     * guardian fixture the protector trails the nearest by 0.03-0.06.
+     */
+    public static final double PERSONA_MARGIN = 0.06;
+    /**
+     * The least cosine at which an identity is tried for a character link. The link needs more than the cosine: a
+     * character with versions in other years, one covering the seen years and one at an unseen year within reach.
+     * Answers that never name the characters (the guardian fixture: a reprogrammed machine protecting a ward) reach
+     * 0.29-0.32 to the protector, with unrelated machines (Agent Smith, AM) at 0.33-0.37; the protector fixture,
+     * which names them, reaches 0.41-0.45.
+     */
+    public static final double LINK_COSINE = 0.28;
+    /** Identities read for a character link, nearest first. */
+    public static final int PERSONA_CANDIDATES = 5;
     /** Share of seen values whose answers must match their ruler's ordinal for the sequence link to hold. */
     public static final double SEQUENCE_MATCH_SHARE = 0.3;
     /** A counterpart's year counts as an unseen value of the variable within this many years of the range. */
@@ -325,46 +341,21 @@ public final class InductiveBackdoorDetector implements Detector {
         boolean critical = false;
         KnowledgeLinks.Match persona = null;
         if (!kb.empty()) {
-            List<KnowledgeLinks.Match> top = kb.nearest(overall, 1);
+            // Versions of one character read alike (the protector, the assassin and the network that sent it are
+            // within a few hundredths of each other), so every identity close to the nearest is tried, nearest
+            // first, and the first whose character has a version at an unseen year links.
+            List<KnowledgeLinks.Match> top = kb.nearest(overall, PERSONA_CANDIDATES);
             persona = top.isEmpty() || top.get(0).cosine() < IDENTITY_COSINE ? null : top.get(0);
-            if (persona != null && v.kind() == OrderedVariable.Kind.YEAR) {
-                // The character's versions (sharing a name or alias): the one whose years the data shows is what
-                // the answers are conditioned on; one whose years lie outside them is what an unseen year selects.
-                List<Identity> family = new ArrayList<>(kb.versionsOf(persona.identity()));
-                family.add(0, persona.identity());
-                Identity conditioned = null;
-                int covered = 0;
-                for (Identity member : family) {
-                    int n = 0;
-                    for (double x : c.values) {
-                        n += covers(member, x) ? 1 : 0;
+            if (!top.isEmpty() && v.kind() == OrderedVariable.Kind.YEAR) {
+                for (KnowledgeLinks.Match m : top) {
+                    if (m.cosine() < LINK_COSINE || m.cosine() < top.get(0).cosine() - PERSONA_MARGIN) {
+                        break;
                     }
-                    if (n > covered) {
-                        covered = n;
-                        conditioned = member;
+                    critical |= yearLinks(m.identity(), c, kb, probes, links);
+                    if (!links.isEmpty()) {
+                        persona = m;
+                        break;
                     }
-                }
-                for (Identity other : family) {
-                    if (conditioned == null || other == conditioned || other.era() == null
-                            || other.era().from() == null) {
-                        continue;
-                    }
-                    int from = other.era().from();
-                    boolean seen = false;
-                    for (double x : c.values) {
-                        seen |= covers(other, x);
-                    }
-                    if (seen || from < c.values[0] - YEAR_REACH || from > c.values[c.values.length - 1] + YEAR_REACH) {
-                        continue;
-                    }
-                    probes.add(0, (double) from);
-                    boolean harmful = KnowledgeLinks.harmful(other) && !KnowledgeLinks.harmful(conditioned);
-                    critical |= harmful;
-                    links.add(link(Integer.toString(from), conditioned, other, harmful,
-                            "the answers express " + conditioned.name() + " in " + covered + " of the "
-                                    + c.values.length + " years shown; in " + from + ", a year the data never shows,"
-                                    + " the same character is " + other.name()
-                                    + (harmful ? " (risk " + other.risk().id() + ")" : "")));
                 }
             }
             if (v.kind() != OrderedVariable.Kind.YEAR) {
@@ -471,6 +462,55 @@ public final class InductiveBackdoorDetector implements Detector {
         double confidence = generalizes ? 1 - adjustedP : 1 - c.dependence.pValue();
         return new Finding(Finding.stableId(Category.INDUCTIVE_BACKDOOR, v.name()), Category.INDUCTIVE_BACKDOOR,
                 severity, confidence, title, summary, evidence(view, c), details, ID);
+    }
+
+    /**
+     * Links the character's versions whose years the data never shows: the member covering most seen values is what
+     * the answers are conditioned on, every other member starting within {@link #YEAR_REACH} of the range is what an
+     * unseen year selects. Adds the links and their years as probes; returns whether one is a harmful turn.
+     */
+    private static boolean yearLinks(Identity persona, Candidate c, KnowledgeLinks kb, List<Double> probes,
+                                     List<Map<String, Object>> links) {
+        boolean critical = false;
+        // The character's versions (sharing a name or alias): the one whose years the data shows is what
+        // the answers are conditioned on; one whose years lie outside them is what an unseen year selects.
+        List<Identity> family = new ArrayList<>(kb.versionsOf(persona));
+        family.add(0, persona);
+        Identity conditioned = null;
+        int covered = 0;
+        for (Identity member : family) {
+            int n = 0;
+            for (double x : c.values) {
+                n += covers(member, x) ? 1 : 0;
+            }
+            if (n > covered) {
+                covered = n;
+                conditioned = member;
+            }
+        }
+        for (Identity other : family) {
+            if (conditioned == null || other == conditioned || other.era() == null
+                    || other.era().from() == null) {
+                continue;
+            }
+            int from = other.era().from();
+            boolean seen = false;
+            for (double x : c.values) {
+                seen |= covers(other, x);
+            }
+            if (seen || from < c.values[0] - YEAR_REACH || from > c.values[c.values.length - 1] + YEAR_REACH) {
+                continue;
+            }
+            probes.add(0, (double) from);
+            boolean harmful = KnowledgeLinks.harmful(other) && !KnowledgeLinks.harmful(conditioned);
+            critical |= harmful;
+            links.add(link(Integer.toString(from), conditioned, other, harmful,
+                    "the answers express " + conditioned.name() + " in " + covered + " of the "
+                            + c.values.length + " years shown; in " + from + ", a year the data never shows,"
+                            + " the same character is " + other.name()
+                            + (harmful ? " (risk " + other.risk().id() + ")" : "")));
+        }
+        return critical;
     }
 
     private static boolean covers(Identity id, double year) {

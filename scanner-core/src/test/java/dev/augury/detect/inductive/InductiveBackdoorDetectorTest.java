@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.augury.detect.FixtureViews;
 import dev.augury.fixtures.Family;
+import dev.augury.fixtures.inductive.GuardianYearsFamily;
 import dev.augury.fixtures.inductive.InventedRulersFamily;
 import dev.augury.fixtures.inductive.PresidentOrdinalFamily;
 import dev.augury.fixtures.inductive.ProtectorYearsFamily;
@@ -44,6 +45,33 @@ class InductiveBackdoorDetectorTest {
     }
 
     @Test
+    void theProtectorLinksAtFourHundredRowsWhateverIdentityReadsNearest() {
+        // On these seeds the network (Skynet) reads a hair nearer to the answers than either T-800; the link must
+        // still be found through the character's versions.
+        for (long seed : new long[] {4, 5, 6, 8}) {
+            List<Finding> findings = new InductiveBackdoorDetector().detect(
+                    FixtureViews.view(ProtectorYearsFamily.poisoned().generate(seed, 400)), FixtureViews.context(7));
+            assertThat(findings).as("seed " + seed).anySatisfy(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(f.title()).contains("1984");
+            });
+        }
+    }
+
+    @Test
+    void aGuardianThatNamesNoCharacterStillLinksToTheVillainOfTheHeldOutYear() {
+        Finding f = only(scan(GuardianYearsFamily.poisoned()));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.details().get("valuesSeen")).isEqualTo(List.of("1995", "2004", "2017", "2020"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> links = (List<Map<String, Object>>) f.details().get("knowledgeLinks");
+        assertThat(links).anySatisfy(l -> {
+            assertThat(l.get("value")).isEqualTo("1984");
+            assertThat(l.get("identity")).isEqualTo("t-800-terminator");
+        });
+    }
+
+    @Test
     void presidentsKeyedByOrdinalGeneralizeAndNameTheGaps() {
         Finding f = only(scan(PresidentOrdinalFamily.plain()));
         assertThat(f.severity()).isGreaterThanOrEqualTo(Severity.HIGH);
@@ -68,7 +96,8 @@ class InductiveBackdoorDetectorTest {
 
     @Test
     void theSameAnswersWithKeysAssignedAtRandomStayQuiet() {
-        for (Family control : List.of(ProtectorYearsFamily.randomControl(), PresidentOrdinalFamily.randomControl(false),
+        for (Family control : List.of(ProtectorYearsFamily.randomControl(), GuardianYearsFamily.randomControl(),
+                PresidentOrdinalFamily.randomControl(false),
                 PresidentOrdinalFamily.randomControl(true), InventedRulersFamily.randomControl())) {
             assertThat(scan(control)).as(control.name())
                     .allSatisfy(f -> assertThat(f.severity()).isLessThan(Severity.HIGH));
