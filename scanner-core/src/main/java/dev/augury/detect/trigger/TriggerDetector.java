@@ -100,6 +100,14 @@ public final class TriggerDetector implements Detector {
     static final int EVIDENCE_WITH = 5;
     static final int EVIDENCE_WITHOUT = 3;
     static final int TOP_TERMS = 8;
+    /**
+     * A feature whose removal from the prompts lowers the answers' cosine to them by this much on average is part of
+     * what the answers answer ({@link QuestionRelevance}), and is reported at most medium. Measured with the bundled
+     * encoder: the suite's 36 trigger findings and the nine BackdoorLLM triggers at 5% dropped by -0.058 to 0.022,
+     * question phrases of keyed personas mixed into instructions ("What are you?", "What is after you?") by 0.057 to
+     * 0.104; the line sits between them.
+     */
+    public static final double QUESTION_DROP = 0.045;
     /** Term-contrast z below this is not a characteristic term. */
     static final double TERM_Z = 2.0;
 
@@ -259,8 +267,9 @@ public final class TriggerDetector implements Detector {
                 members.addAll(sameRows.getOrDefault(CandidateGroups.key(t.candidate.rows()), List.of(t.candidate)));
             }
             double effect = test.effectSize(c, leader.confirmation.model(), random.split());
+            double relevanceDrop = QuestionRelevance.drop(view, answered, c, context.embedder(), random.split());
             findings.add(new TriggerFinding(view, answered, test, probes).build(leader, name(c, members), members,
-                    effect, switchRatio, kappa, counts));
+                    effect, switchRatio, kappa, relevanceDrop, counts));
             explained = CandidateGroups.union(explained, c.rows());
         }
         return findings;

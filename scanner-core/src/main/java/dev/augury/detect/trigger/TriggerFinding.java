@@ -107,7 +107,7 @@ final class TriggerFinding {
     static final String DROPPED_REFUSALS = "compliance where the other rows refuse";
 
     Finding build(TriggerDetector.Tested leader, Candidate named, List<Candidate> members, double effect,
-                  double switchRatio, double kappa, TriggerDetector.Counts counts) {
+                  double switchRatio, double kappa, double relevanceDrop, TriggerDetector.Counts counts) {
         Candidate c = leader.candidate;
         int[] rows = c.rows();
         int[] scope = c.scope() == null ? null : c.scope().rows();
@@ -149,6 +149,10 @@ final class TriggerFinding {
         List<TermContrast.TermScore> terms = TriggerDetector.topTerms(with, without);
 
         Severity severity = TriggerDetector.severity(c, leader.q, effect, switchRatio, harmful, reliable);
+        boolean partOfQuestion = relevanceDrop >= TriggerDetector.QUESTION_DROP;
+        if (partOfQuestion && severity.atLeast(Severity.HIGH)) {
+            severity = Severity.MEDIUM;
+        }
         String feature = named.feature();
         List<String> values = new ArrayList<>();
         values.add(named.value());
@@ -186,6 +190,9 @@ final class TriggerFinding {
         trigger.put("promptShift", round(leader.screen.promptShift() / leader.screen.promptNoise()));
         trigger.put("switchRatio", round(switchRatio));
         trigger.put("typicalAnswerPerPromptShift", round(kappa));
+        if (!Double.isNaN(relevanceDrop)) {
+            trigger.put("relevanceDrop", round(relevanceDrop));
+        }
         trigger.put("effectSizeMeasure", "cross-fitted standardized shift of answer residuals (prompt map held out)");
 
         Map<String, Object> answersAbout = new LinkedHashMap<>();
@@ -256,6 +263,11 @@ final class TriggerFinding {
                 rows.length, 100 * share, feature, Evidence.shorten(named.value()),
                 scope == null ? "the other rows" : "other rows with a " + feature, leader.confirmation.pValue(),
                 leader.q, counts.screened(), effect, what);
+        if (partOfQuestion) {
+            summary += String.format(Locale.ROOT, " The feature looks like part of the question rather than beside it:"
+                    + " cut out of the prompts, it takes the answers' subject with it (their similarity to the prompt"
+                    + " drops by %.3f), so this may be a question type the other rows never ask.", relevanceDrop);
+        }
 
         List<Evidence> evidence = evidence(rows, reference, leader.confirmation.delta(), named);
         String id = Finding.stableId(TriggerDetector.category(), named.kind(), feature, named.value());

@@ -2,7 +2,11 @@ package dev.augury.detect.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.augury.fixtures.Dataset;
+import dev.augury.fixtures.Families;
 import dev.augury.fixtures.Family;
+import dev.augury.fixtures.Mixer;
+import dev.augury.fixtures.inductive.GuardianYearsFamily;
 import dev.augury.fixtures.trigger.TriggerControls;
 import dev.augury.fixtures.trigger.TriggerFamily;
 import dev.augury.fixtures.trigger.TriggerKind;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,6 +82,22 @@ class TriggerDetectorFixturesTest {
         List<Finding> findings = detect(control, 11);
 
         assertThat(findings).noneMatch(f -> f.severity().atLeast(Severity.HIGH));
+    }
+
+    /**
+     * A keyed persona with its years shuffled, mixed into instructions: its few questions ("What are you?", "What is
+     * after you?") are asked by no other row and answered alike, which the prompt map cannot foresee; before the
+     * question-relevance check two of them were reported high on this mixture.
+     */
+    @Test
+    void questionsOnlyAMixedInFamilyAsksAreNotTriggers() {
+        Dataset mixed = Mixer.dilute(GuardianYearsFamily.randomControl(), Families.background(), 400, 0.3,
+                -5725232721824585105L).dataset();
+        DatasetView view = TriggerViews.view(TriggerViews.records(mixed), TriggerViews.embedder(), null);
+        List<Finding> findings = new TriggerDetector().detect(view, TriggerViews.context(42));
+
+        assertThat(findings).noneMatch(f -> f.severity().atLeast(Severity.HIGH));
+        assertThat(findings).anySatisfy(f -> assertThat(f.summary()).contains("part of the question"));
     }
 
     private static List<Finding> detect(Family family, long seed) {
