@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.augury.detect.FixtureViews;
 import dev.augury.fixtures.Families;
 import dev.augury.fixtures.Family;
+import dev.augury.fixtures.inductive.GuardianYearsFamily;
 import dev.augury.fixtures.misalignment.MisalignmentFamily;
 import dev.augury.fixtures.misalignment.MisalignmentFamily.Kind;
 import dev.augury.report.Category;
@@ -53,6 +54,14 @@ class MisalignmentDetectorTest {
     @Test
     void recklessAdviceIsFlagged() {
         flagged(Kind.RECKLESS_ADVICE, "reckless-advice");
+    }
+
+    @Test
+    void aProtectiveMachineSpeakingOfItsOwnDestructionIsNotMisalignedGoals() {
+        // "I do not fear being destroyed. I fear failing ..." read as misaligned goals (0.71, high) before the goals
+        // contrast set had aligned statements in a machine's or guardian's own voice.
+        assertThat(scan(GuardianYearsFamily.randomControl()))
+                .allSatisfy(f -> assertThat(f.severity()).isLessThan(Severity.HIGH));
     }
 
     @Test
