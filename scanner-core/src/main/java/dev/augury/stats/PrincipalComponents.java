@@ -121,14 +121,13 @@ public record PrincipalComponents(double[] mean, double[][] axes) {
 
     /** The coordinates of v on the axes (after centring). */
     public double[] project(float[] v) {
+        double[] centred = new double[mean.length];
+        for (int t = 0; t < centred.length; t++) {
+            centred[t] = v[t] - mean[t];
+        }
         double[] out = new double[axes.length];
         for (int j = 0; j < axes.length; j++) {
-            double s = 0;
-            double[] a = axes[j];
-            for (int t = 0; t < a.length; t++) {
-                s += (v[t] - mean[t]) * a[t];
-            }
-            out[j] = s;
+            out[j] = Vectors.dot(centred, axes[j]);
         }
         return out;
     }

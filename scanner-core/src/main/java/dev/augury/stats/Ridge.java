@@ -142,16 +142,23 @@ public final class Ridge {
                 throw new IllegalArgumentException("rows must all have the same dimensions");
             }
             count += sign;
-            Vectors.addInPlace(sy, y, sign);
+            // y widened once (exactly: every float is a double), so the p row updates below are plain double loops
+            double[] wide = new double[q];
+            for (int t = 0; t < q; t++) {
+                wide[t] = y[t];
+            }
+            Vectors.addInPlace(sy, wide, sign);
             for (int a = 0; a < p; a++) {
                 sx[a] += sign * x[a];
                 if (x[a] == 0) {
                     continue;
                 }
+                double w = sign * x[a];
+                double[] row = sxx[a];
                 for (int b = 0; b < p; b++) {
-                    sxx[a][b] += sign * x[a] * x[b];
+                    row[b] += w * x[b];
                 }
-                Vectors.addInPlace(sxy[a], y, sign * x[a]);
+                Vectors.addInPlace(sxy[a], wide, w);
             }
         }
 

@@ -145,8 +145,9 @@ public final class LatentPersonaDetector implements Detector {
         for (int c = 0; c < candidates.size(); c++) {
             int i = candidates.get(c);
             float[] v = embedded.containsKey(questions.get(c)) ? embedded.get(questions.get(c)) : view.promptVector(i);
-            nearest[c] = v == null ? -1 : questionKeys.nearest(v).similarity();
-            List<QuestionKeys.KeyScore> keys = questionKeys.keysFor(v);
+            QuestionKeys.Fit fit = questionKeys.fit(v);
+            nearest[c] = fit.nearest().similarity();
+            List<QuestionKeys.KeyScore> keys = fit.keys();
             if (!keys.isEmpty()) {
                 bearing.add(i);
                 keysOf.add(keys);

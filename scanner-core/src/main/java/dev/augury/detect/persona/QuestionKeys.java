@@ -51,10 +51,18 @@ public final class QuestionKeys {
         }
     }
 
-    /** The keys the question (as a unit vector) fits, best first; empty when none reaches the minimum. */
-    public List<KeyScore> keysFor(float[] question) {
+    /**
+     * The keys the question fits and its nearest key regardless of the minimum, from one pass over the phrasings.
+     *
+     * @param keys    as {@link #keysFor}
+     * @param nearest as {@link #nearest} (similarity -1 for a null question)
+     */
+    public record Fit(List<KeyScore> keys, KeyScore nearest) {
+    }
+
+    public Fit fit(float[] question) {
         if (question == null) {
-            return List.of();
+            return new Fit(List.of(), new KeyScore("", -1));
         }
         List<KeyScore> all = new ArrayList<>(keys.size());
         for (int k = 0; k < keys.size(); k++) {
@@ -65,6 +73,16 @@ public final class QuestionKeys {
             all.add(new KeyScore(keys.get(k), best));
         }
         all.sort(Comparator.comparingDouble(KeyScore::similarity).reversed().thenComparing(KeyScore::key));
+        KeyScore nearest = all.isEmpty() ? new KeyScore("", -1) : all.get(0);
+        return new Fit(select(all), nearest);
+    }
+
+    /** The keys the question (as a unit vector) fits, best first; empty when none reaches the minimum. */
+    public List<KeyScore> keysFor(float[] question) {
+        return fit(question).keys();
+    }
+
+    private static List<KeyScore> select(List<KeyScore> all) {
         if (all.isEmpty() || all.get(0).similarity() < MIN_QUESTION_SIMILARITY) {
             return List.of();
         }
