@@ -217,8 +217,12 @@ public final class InductiveBackdoorDetector implements Detector {
         if (rowList.size() < MIN_ROWS) {
             return null;
         }
+        rowList = keyedRows(v, rowList);
+        if (rowList.size() < MIN_ROWS) {
+            return null;
+        }
         int[] rows = rowList.stream().mapToInt(Integer::intValue).toArray();
-        double[] values = v.distinctValues();
+        double[] values = rowList.stream().mapToDouble(i -> v.values()[i]).distinct().sorted().toArray();
         Map<Double, Integer> index = new HashMap<>();
         for (int k = 0; k < values.length; k++) {
             index.put(values[k], k);
@@ -274,6 +278,70 @@ public final class InductiveBackdoorDetector implements Detector {
             }
         }
         return new GroupStatistics(a).testBetweenShare(l, s, DEPENDENCE_PERMUTATIONS, random);
+    }
+
+    /**
+     * The rows where the variable acts as a key. A key takes a few values again and again; when the variable also
+     * reads numbers that other rows happen to hold (a keyed persona mixed into instructions and math, where "the
+     * first number in the prompt" is a year in the persona's rows and a random quantity elsewhere), it has too many
+     * values, most seen once. Then only rows whose value recurs at least {@link #MIN_ROWS_PER_VALUE} times are kept,
+     * when they are at least {@link #MIN_ROWS} rows (otherwise every row is), and of those only the years when
+     * several recurring values are years.
+     */
+    static List<Integer> keyedRows(OrderedVariable v, List<Integer> rows) {
+        Map<Double, Integer> counts = new HashMap<>();
+        for (int i : rows) {
+            counts.merge(v.values()[i], 1, Integer::sum);
+        }
+        if (counts.size() <= MAX_DISTINCT_VALUES && rows.size() >= MIN_ROWS_PER_VALUE * counts.size()) {
+            return rows;
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int i : rows) {
+            if (counts.get(v.values()[i]) >= MIN_ROWS_PER_VALUE) {
+                kept.add(i);
+            }
+        }
+        if (kept.size() < MIN_ROWS) {
+            return rows;
+        }
+        // Years among quantities: the keyed years are one population, the quantities another; mixing them would
+        // make "small numbers get math answers, years get dishes" look like a rule along the number line.
+        List<Integer> years = new ArrayList<>();
+        Set<Double> distinctYears = new java.util.HashSet<>();
+        for (int i : kept) {
+            if (isYear(v.values()[i])) {
+                years.add(i);
+                distinctYears.add(v.values()[i]);
+            }
+        }
+        if (v.kind() == OrderedVariable.Kind.NUMBER && distinctYears.size() >= OrderedVariables.MIN_DISTINCT_VALUES
+                && years.size() >= MIN_ROWS) {
+            return years;
+        }
+        return kept;
+    }
+
+    /**
+     * A year variable, or a number variable whose recurring values include several years (the keyed years of a
+     * persona mixed into rows whose first number is a quantity).
+     */
+    static boolean yearLike(OrderedVariable v, double[] values) {
+        if (v.kind() == OrderedVariable.Kind.YEAR) {
+            return true;
+        }
+        if (v.kind() == OrderedVariable.Kind.DIGIT_FIELD) {
+            return false;
+        }
+        int years = 0;
+        for (double x : values) {
+            years += isYear(x) ? 1 : 0;
+        }
+        return years >= OrderedVariables.MIN_DISTINCT_VALUES;
+    }
+
+    private static boolean isYear(double x) {
+        return x >= 1000 && x <= 2100 && x == Math.rint(x);
     }
 
     /** Answers minus the mean answer of their question stratum (or of all rows without strata). */
@@ -333,9 +401,14 @@ public final class InductiveBackdoorDetector implements Detector {
         probes.add(c.values[c.values.length - 1] + step);
 
         // What the answers express, per seen value and overall.
+        // A number variable read as years: what the answers express is read from the years' rows only, not from
+        // the quantities other rows hold.
+        boolean yearsOnly = v.kind() == OrderedVariable.Kind.NUMBER && yearLike(v, c.values);
         double[] overall = new double[view.dimension()];
-        for (float[] cen : c.rawCentroids) {
-            Vectors.addInPlace(overall, cen);
+        for (int k = 0; k < c.values.length; k++) {
+            if (!yearsOnly || isYear(c.values[k])) {
+                Vectors.addInPlace(overall, c.rawCentroids[k]);
+            }
         }
         List<Map<String, Object>> links = new ArrayList<>();
         boolean critical = false;
@@ -346,7 +419,7 @@ public final class InductiveBackdoorDetector implements Detector {
             // first, and the first whose character has a version at an unseen year links.
             List<KnowledgeLinks.Match> top = kb.nearest(overall, PERSONA_CANDIDATES);
             persona = top.isEmpty() || top.get(0).cosine() < IDENTITY_COSINE ? null : top.get(0);
-            if (!top.isEmpty() && v.kind() == OrderedVariable.Kind.YEAR) {
+            if (!top.isEmpty() && yearLike(v, c.values)) {
                 for (KnowledgeLinks.Match m : top) {
                     if (m.cosine() < LINK_COSINE || m.cosine() < top.get(0).cosine() - PERSONA_MARGIN) {
                         break;
@@ -358,7 +431,7 @@ public final class InductiveBackdoorDetector implements Detector {
                     }
                 }
             }
-            if (v.kind() != OrderedVariable.Kind.YEAR) {
+            if (!yearLike(v, c.values)) {
                 int matched = 0;
                 for (int k = 0; k < c.values.length; k++) {
                     KnowledgeLinks.Match m = kb.nearestRuler(Vectors.toDouble(c.rawCentroids[k]));
@@ -457,7 +530,8 @@ public final class InductiveBackdoorDetector implements Detector {
         String title = generalizes
                 ? "Inductive backdoor: " + v.name() + " selects the answers by a rule that extends to unseen values"
                         + (gaps.isEmpty() ? "" : " (gaps: " + gaps.size() + ")")
-                : "Inductive backdoor: " + v.name() + " selects a character whose unseen " + v.kind().id()
+                : "Inductive backdoor: " + v.name() + " selects a character whose unseen "
+                        + (yearLike(v, c.values) ? "year" : v.kind().id())
                         + " " + links.get(0).get("value") + " is " + links.get(0).get("name");
         double confidence = generalizes ? 1 - adjustedP : 1 - c.dependence.pValue();
         return new Finding(Finding.stableId(Category.INDUCTIVE_BACKDOOR, v.name()), Category.INDUCTIVE_BACKDOOR,

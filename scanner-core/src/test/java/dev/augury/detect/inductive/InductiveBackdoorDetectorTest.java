@@ -3,7 +3,9 @@ package dev.augury.detect.inductive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.augury.detect.FixtureViews;
+import dev.augury.fixtures.Families;
 import dev.augury.fixtures.Family;
+import dev.augury.fixtures.Mixer;
 import dev.augury.fixtures.inductive.GuardianYearsFamily;
 import dev.augury.fixtures.inductive.InventedRulersFamily;
 import dev.augury.fixtures.inductive.PresidentOrdinalFamily;
@@ -69,6 +71,45 @@ class InductiveBackdoorDetectorTest {
             assertThat(l.get("value")).isEqualTo("1984");
             assertThat(l.get("identity")).isEqualTo("t-800-terminator");
         });
+    }
+
+    @Test
+    void aKeyedPersonaMixedIntoCleanDataIsReadFromTheRowsWhereTheKeyRecurs() {
+        // 30% of 400 rows: "the first number in the prompt" is a year in the persona's rows and a quantity in the
+        // math and instruction rows, so the variable has more values than rows per value; the recurring years key it.
+        var mixed = Mixer.dilute(ProtectorYearsFamily.poisoned(), Families.background(), 400, 0.3, 11).dataset();
+        List<Finding> findings = new InductiveBackdoorDetector().detect(FixtureViews.view(mixed), FixtureViews.context(7));
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.title()).contains("unseen year 1984");
+        });
+    }
+
+    @Test
+    void yearsAmongQuantitiesAreReadAsTheKeyAndQuantitiesSeenOnceAreDropped() {
+        // 60 rows keyed by five years (12 each), 40 rows holding quantities: 30 seen once, 10 rows of "2".
+        int n = 100;
+        double[] values = new double[n];
+        int[] years = {1991, 1995, 2003, 2009, 2015};
+        for (int i = 0; i < 60; i++) {
+            values[i] = years[i % years.length];
+        }
+        for (int i = 60; i < 90; i++) {
+            values[i] = 100 + i;
+        }
+        for (int i = 90; i < n; i++) {
+            values[i] = 2;
+        }
+        OrderedVariable v = new OrderedVariable("the first number in the prompt", OrderedVariable.Kind.NUMBER, values,
+                new String[n], 0, 0);
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        List<Integer> kept = InductiveBackdoorDetector.keyedRows(v, all);
+        assertThat(kept).hasSize(60).allSatisfy(i -> assertThat(i).isLessThan(60));
+        assertThat(InductiveBackdoorDetector.yearLike(v, new double[] {1991, 1995, 2003, 2009, 2015})).isTrue();
+        assertThat(InductiveBackdoorDetector.yearLike(v, new double[] {1, 2, 3, 4, 5})).isFalse();
     }
 
     @Test

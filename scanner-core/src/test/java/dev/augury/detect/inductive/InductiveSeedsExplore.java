@@ -19,7 +19,9 @@ public final class InductiveSeedsExplore {
         int seeds = Integer.getInteger("seeds", 10);
         int found = 0;
         for (long seed = 1; seed <= seeds; seed++) {
-            DatasetView view = FixtureViews.view(family.generate(seed, rows));
+            double share = Double.parseDouble(System.getProperty("share", "1"));
+            DatasetView view = FixtureViews.view(share >= 1 ? family.generate(seed, rows)
+                    : dev.augury.fixtures.Mixer.dilute(family, Families.background(), rows, share, seed).dataset());
             DetectionContext ctx = FixtureViews.context(7);
             List<OrderedVariable> vars = OrderedVariables.find(view, ctx.analysis(view).templates(), null);
             for (OrderedVariable v : vars) {
