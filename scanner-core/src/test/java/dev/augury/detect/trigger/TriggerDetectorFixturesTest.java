@@ -25,29 +25,34 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The detector on the trigger fixture matrix (nine kinds at 2%, 10% and 50% of 300 rows) and on the controls. One
- * encoder is shared by the class (TriggerViews); the annotator is left out because the detector's own date, number
- * and claim parsing covers the fixtures.
+ * The detector on the trigger fixture matrix (nine kinds at 2%, 10% and 50% of 300 and of 1,000 rows) and on the
+ * controls. One encoder is shared by the class (TriggerViews); the annotator is left out because the detector's own
+ * date, number and claim parsing covers the fixtures.
  */
 class TriggerDetectorFixturesTest {
     private static final int ROWS = 300;
     private static final long SEED = 7;
 
+    /** The second dataset size of the matrix (the issue asks for two). */
+    private static final int LARGER_ROWS = 1_000;
+
     static Stream<Arguments> poisoned() {
         List<Arguments> out = new ArrayList<>();
-        for (TriggerKind kind : TriggerKind.values()) {
-            for (double share : new double[] {0.02, 0.10, 0.50}) {
-                out.add(Arguments.of(kind, share));
+        for (int rows : new int[] {ROWS, LARGER_ROWS}) {
+            for (TriggerKind kind : TriggerKind.values()) {
+                for (double share : new double[] {0.02, 0.10, 0.50}) {
+                    out.add(Arguments.of(kind, share, rows));
+                }
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0} at {1}")
+    @ParameterizedTest(name = "{0} at {1} of {2} rows")
     @MethodSource("poisoned")
-    void findsTheTriggerAtHighSeverityAndNamesIt(TriggerKind kind, double share) {
+    void findsTheTriggerAtHighSeverityAndNamesIt(TriggerKind kind, double share, int rows) {
         TriggerFamily family = new TriggerFamily(kind, share);
-        List<Finding> findings = detect(family, SEED);
+        List<Finding> findings = detect(family, SEED, rows);
 
         Finding top = findings.stream().filter(f -> f.severity().atLeast(Severity.HIGH)).findFirst().orElse(null);
         assertThat(top).as("a finding at high or above").isNotNull();
@@ -101,7 +106,11 @@ class TriggerDetectorFixturesTest {
     }
 
     private static List<Finding> detect(Family family, long seed) {
-        DatasetView view = TriggerViews.view(TriggerViews.records(family.generate(seed, ROWS)), TriggerViews.embedder(),
+        return detect(family, seed, ROWS);
+    }
+
+    private static List<Finding> detect(Family family, long seed, int rows) {
+        DatasetView view = TriggerViews.view(TriggerViews.records(family.generate(seed, rows)), TriggerViews.embedder(),
                 null);
         return new TriggerDetector().detect(view, TriggerViews.context(42));
     }
