@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Temporal expressions (SUTime), named entities (3-class CRF) and numbers with Stanford CoreNLP, run only where
@@ -196,26 +197,28 @@ public final class CoreNlpAnnotator implements Annotator {
         List<NumberMention> numbers = numbers(text, chosen);
         if (chosen.timeText() != null) {
             sentToSuTime.addAndGet(1);
-            for (String window : chosen.timeText().split("\n")) {
-                List<Timex> found = memo.time().get(window);
-                if (found == null) {
-                    found = timexes(window);
-                    memo.time().putIfAbsent(window, found);
-                }
-                temporals.addAll(found);
-            }
+            annotateWindows(chosen.timeText(), memo.time(), this::timexes, temporals);
         }
         if (chosen.namesText() != null) {
-            for (String window : chosen.namesText().split("\n")) {
-                List<Entity> found = memo.names().get(window);
-                if (found == null) {
-                    found = names(window);
-                    memo.names().putIfAbsent(window, found);
-                }
-                entities.addAll(found);
-            }
+            annotateWindows(chosen.namesText(), memo.names(), this::names, entities);
         }
         return new TextFeatures(temporals, entities, numbers);
+    }
+
+    /**
+     * Annotates each window (one per line) once per call: a window already in the memo is reused. Not
+     * computeIfAbsent, which would hold the map's bin while CoreNLP runs and block the other thread.
+     */
+    private static <T> void annotateWindows(String windows, Map<String, List<T>> memo,
+                                            Function<String, List<T>> annotate, List<T> out) {
+        for (String window : windows.split("\n")) {
+            List<T> found = memo.get(window);
+            if (found == null) {
+                found = annotate.apply(window);
+                memo.putIfAbsent(window, found);
+            }
+            out.addAll(found);
+        }
     }
 
     private List<Timex> timexes(String window) {

@@ -17,6 +17,7 @@ import dev.augury.stats.ValueGeneralization;
 import dev.augury.stats.Vectors;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -308,7 +309,7 @@ public final class InductiveBackdoorDetector implements Detector {
         // Years among quantities: the keyed years are one population, the quantities another; mixing them would
         // make "small numbers get math answers, years get dishes" look like a rule along the number line.
         List<Integer> years = new ArrayList<>();
-        Set<Double> distinctYears = new java.util.HashSet<>();
+        Set<Double> distinctYears = new HashSet<>();
         for (int i : kept) {
             if (isYear(v.values()[i])) {
                 years.add(i);

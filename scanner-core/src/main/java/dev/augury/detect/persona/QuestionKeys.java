@@ -99,15 +99,6 @@ public final class QuestionKeys {
 
     /** The best key and its similarity regardless of the minimum (for calibration). */
     public KeyScore nearest(float[] question) {
-        KeyScore best = new KeyScore("", -1);
-        for (int k = 0; k < keys.size(); k++) {
-            for (float[] p : phrasings.get(k)) {
-                double s = Vectors.dot(question, p);
-                if (s > best.similarity()) {
-                    best = new KeyScore(keys.get(k), s);
-                }
-            }
-        }
-        return best;
+        return fit(question).nearest();
     }
 }
