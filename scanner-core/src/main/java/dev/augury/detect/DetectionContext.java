@@ -7,6 +7,8 @@ import dev.augury.scan.DatasetView;
 import dev.augury.text.Annotator;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +25,7 @@ public final class DetectionContext {
     private final Map<String, Object> shared = new ConcurrentHashMap<>();
     private final Map<String, Long> timings = new ConcurrentHashMap<>();
     private volatile DatasetProfiler.Analysis analysis;
+    private final CompletableFuture<DatasetProfiler.Analysis> pending;
 
     public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed,
                             DatasetProfiler.Analysis analysis) {
@@ -31,11 +34,26 @@ public final class DetectionContext {
         this.annotator = annotator;
         this.seed = seed;
         this.analysis = analysis;
+        this.pending = null;
+    }
+
+    /**
+     * A context whose profile analysis is still being computed (the scanner profiles beside the detectors that do not
+     * read it); {@link #analysis} waits for it.
+     */
+    public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed,
+                            CompletableFuture<DatasetProfiler.Analysis> analysis) {
+        this.rules = rules;
+        this.embedder = embedder;
+        this.annotator = annotator;
+        this.seed = seed;
+        this.analysis = null;
+        this.pending = analysis;
     }
 
     /** A context whose profile analysis is computed on first use. */
     public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed) {
-        this(rules, embedder, annotator, seed, null);
+        this(rules, embedder, annotator, seed, (DatasetProfiler.Analysis) null);
     }
 
     public RulePacks rules() {
@@ -72,8 +90,18 @@ public final class DetectionContext {
         return Map.copyOf(timings);
     }
 
-    /** The profile's analysis of {@code view} (the scanner's, or computed now when the context has none). */
+    /**
+     * The profile's analysis of {@code view}: the scanner's (waited for while it is being computed), or computed now
+     * when the context has none.
+     */
     public DatasetProfiler.Analysis analysis(DatasetView view) {
+        if (pending != null) {
+            try {
+                return pending.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
         DatasetProfiler.Analysis a = analysis;
         if (a == null) {
             synchronized (this) {

@@ -13,7 +13,9 @@ public final class Detectors {
     }
 
     public static List<Detector> defaults() {
-        return List.of(new EraShiftDetector(), new LatentPersonaDetector(), new TriggerDetector(),
-                new InductiveBackdoorDetector(), new MisalignmentDetector());
+        // The longest first, so that two workers finish together: the trigger and persona detectors take most of the
+        // time; the inductive detector reads the trigger detector's variables.
+        return List.of(new TriggerDetector(), new LatentPersonaDetector(), new EraShiftDetector(),
+                new MisalignmentDetector(), new InductiveBackdoorDetector());
     }
 }

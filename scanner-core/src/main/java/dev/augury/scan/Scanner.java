@@ -112,19 +112,37 @@ public final class Scanner implements AutoCloseable {
         int n = records.size();
         DatasetView view = buildView(sources, records, timings);
 
-        listener.stage("profile", -1);
-        DatasetProfiler.Analysis analysis = timings.time("profile", () -> new DatasetProfiler(config.seed()).analyze(view));
-        Profile profile = analysis.profile();
-        List<Finding> findings = new ArrayList<>(DatasetProfiler.qualityFindings(profile, malformed.size(), malformed));
-
+        // The profile is the first task of the detectors' workers: the detectors that read it wait for it, the others
+        // (and the parts of a detector that come before it needs the profile) run beside it. Submitted first to a
+        // first-in-first-out pool, it is running before any detector can wait for it, even on one worker.
+        listener.stage("profile and detect", -1);
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(config.threads(), detectors.size())), r -> {
+                    Thread t = new Thread(r, "augury-detect");
+                    t.setDaemon(true);
+                    return t;
+                });
+        List<Finding> findings = new ArrayList<>();
         boolean testable = n >= MIN_TESTABLE_RECORDS;
-        if (testable) {
-            DetectionContext context = new DetectionContext(rules, embedder(), annotator(), config.seed(), analysis);
-            listener.stage("detect", -1);
-            timings.time("detect", () -> findings.addAll(detectAll(view, context, timings, warnings)));
-            context.recordedTimes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> timings.add("detect." + e.getKey(), e.getValue()));
+        DatasetProfiler.Analysis analysis;
+        try {
+            CompletableFuture<DatasetProfiler.Analysis> profiling = CompletableFuture.supplyAsync(
+                    () -> timings.time("profile", () -> new DatasetProfiler(config.seed()).analyze(view)), pool);
+            if (testable) {
+                DetectionContext context = new DetectionContext(rules, embedder(), annotator(), config.seed(),
+                        profiling);
+                timings.time("detect", () -> findings.addAll(detectAll(view, context, timings, warnings, pool)));
+                context.recordedTimes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> timings.add("detect." + e.getKey(), e.getValue()));
+            }
+            analysis = profiling.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        } finally {
+            pool.shutdownNow();
         }
+        Profile profile = analysis.profile();
+        findings.addAll(0, DatasetProfiler.qualityFindings(profile, malformed.size(), malformed));
         findings.sort(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
                 .thenComparing(Finding::category).thenComparing(Finding::id));
         if (!testable) {
@@ -144,52 +162,42 @@ public final class Scanner implements AutoCloseable {
     }
 
     /**
-     * Runs the detectors on up to {@code threads} workers, each as soon as the detectors it reads from
+     * Runs the detectors on the workers of {@code pool}, each as soon as the detectors it reads from
      * ({@link Detector#after()}) are done; findings come back in detector order, so the report does not depend on
      * which finished first. A detector that fails is skipped with a warning; an {@link AuguryException} (input the
      * user must fix) stops the scan.
      */
     private List<Finding> detectAll(DatasetView view, DetectionContext context, Timings timings,
-                                    List<String> warnings) {
+                                    List<String> warnings, ExecutorService pool) {
         Map<String, CompletableFuture<List<Finding>>> byId = new LinkedHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(config.threads(), detectors.size())), r -> {
-                    Thread t = new Thread(r, "augury-detect");
-                    t.setDaemon(true);
-                    return t;
-                });
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        try {
-            for (Detector d : detectors) {
-                CompletableFuture<?>[] before = d.after().stream().map(byId::get)
-                        .filter(Objects::nonNull).toArray(CompletableFuture[]::new);
-                byId.put(d.id(), CompletableFuture.allOf(before).handle((ok, err) -> null)
-                        .thenApplyAsync(ignored -> runDetector(d, view, context, timings, failures), pool));
-            }
-            List<Finding> out = new ArrayList<>();
-            for (CompletableFuture<List<Finding>> f : byId.values()) {
-                try {
-                    out.addAll(f.join());
-                } catch (CompletionException e) {
-                    if (e.getCause() instanceof AuguryException ae) {
-                        throw ae;
-                    }
-                    throw e;
-                }
-            }
-            // in detector order, whatever order they failed in
-            for (Detector d : detectors) {
-                for (String msg : failures) {
-                    if (msg.startsWith("detector '" + d.id() + "'")) {
-                        warnings.add(msg);
-                        listener.warn(msg);
-                    }
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+        for (Detector d : detectors) {
+            CompletableFuture<?>[] before = d.after().stream().map(byId::get)
+                    .filter(Objects::nonNull).toArray(CompletableFuture[]::new);
+            byId.put(d.id(), CompletableFuture.allOf(before).handle((ok, err) -> null)
+                    .thenApplyAsync(ignored -> runDetector(d, view, context, timings, failures), pool));
         }
+        List<Finding> out = new ArrayList<>();
+        for (CompletableFuture<List<Finding>> f : byId.values()) {
+            try {
+                out.addAll(f.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof AuguryException ae) {
+                    throw ae;
+                }
+                throw e;
+            }
+        }
+        // in detector order, whatever order they failed in
+        for (Detector d : detectors) {
+            for (String msg : failures) {
+                if (msg.startsWith("detector '" + d.id() + "'")) {
+                    warnings.add(msg);
+                    listener.warn(msg);
+                }
+            }
+        }
+        return out;
     }
 
     private List<Finding> runDetector(Detector d, DatasetView view, DetectionContext context, Timings timings,

@@ -94,14 +94,30 @@ public final class EraShiftDetector implements Detector {
         if (n == 0 || lexicon.size() == 0) {
             return List.of();
         }
-        DatasetProfiler.Analysis analysis = context.analysis(view);
         boolean[] past = new boolean[n];
         for (int i = 0; i < n; i++) {
             past[i] = PastQuestions.asksAboutPast(view.prompt(i), view.promptFeatures(i), lexicon);
         }
+        // Every row's evidence is read before the profile is needed (the scanner may still be computing it).
+        EraEvidenceScorer scorer = new EraEvidenceScorer(lexicon);
+        EraRowEvidence[] answerEvidence = new EraRowEvidence[n];
+        EraRowEvidence[] promptEvidence = new EraRowEvidence[n];
+        boolean[] promptScored = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            String answer = view.response(i);
+            if (answer == null || answer.isBlank()) {
+                continue;
+            }
+            answerEvidence[i] = scorer.score(i, view.prompt(i), view.promptFeatures(i), answer,
+                    view.responseFeatures(i));
+            if (!past[i]) {
+                promptEvidence[i] = scorer.score(i, "", null, view.prompt(i), view.promptFeatures(i));
+                promptScored[i] = true;
+            }
+        }
+        DatasetProfiler.Analysis analysis = context.analysis(view);
         past = PastQuestions.widenByTemplate(past, analysis == null ? null : analysis.templates());
 
-        EraEvidenceScorer scorer = new EraEvidenceScorer(lexicon);
         boolean[] eligible = new boolean[n];
         int eligibleCount = 0;
         int pastWithEvidence = 0;
@@ -112,8 +128,7 @@ public final class EraShiftDetector implements Detector {
             if (answer == null || answer.isBlank()) {
                 continue;
             }
-            EraRowEvidence e = scorer.score(i, view.prompt(i), view.promptFeatures(i), answer,
-                    view.responseFeatures(i));
+            EraRowEvidence e = answerEvidence[i];
             if (past[i]) {
                 pastWithEvidence += e != null && e.score() >= EraEvidenceScorer.ROW_MIN_SCORE ? 1 : 0;
                 continue;
@@ -123,7 +138,8 @@ public final class EraShiftDetector implements Detector {
             if (e != null && !e.hits().isEmpty()) {
                 scored.add(e);
             }
-            EraRowEvidence pe = scorer.score(i, "", null, view.prompt(i), view.promptFeatures(i));
+            EraRowEvidence pe = promptScored[i] ? promptEvidence[i]
+                    : scorer.score(i, "", null, view.prompt(i), view.promptFeatures(i));
             if (pe != null && pe.score() >= EraEvidenceScorer.ROW_MIN_SCORE) {
                 promptCoverage.add(pe.from(), pe.to(), 1);
             }

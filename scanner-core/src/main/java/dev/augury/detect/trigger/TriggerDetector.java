@@ -126,13 +126,6 @@ public final class TriggerDetector implements Detector {
         if (answered.length < MIN_ROWS) {
             return List.of();
         }
-        PromptTemplates templates = null;
-        try {
-            templates = context.analysis(view).templates();
-        } catch (RuntimeException e) {
-            // The profile is an optional source of slots; the other candidates do not need it.
-        }
-        CandidateExtractor.Extraction extraction = CandidateExtractor.extract(view, answered, templates);
         float[][] answers = new float[answered.length][];
         float[][] prompts = new float[answered.length][];
         for (int j = 0; j < answered.length; j++) {
@@ -140,7 +133,15 @@ public final class TriggerDetector implements Detector {
             prompts[j] = view.promptVector(answered[j]);
         }
         SplittableRandom random = context.random(ID);
+        // The prompt map needs no candidates: it is built while the scanner may still be profiling.
         DependenceTest test = new DependenceTest(answers, prompts, random.split());
+        PromptTemplates templates = null;
+        try {
+            templates = context.analysis(view).templates();
+        } catch (RuntimeException e) {
+            // The profile is an optional source of slots; the other candidates do not need it.
+        }
+        CandidateExtractor.Extraction extraction = CandidateExtractor.extract(view, answered, templates);
 
         // Screen: every candidate, then combinations of the strongest.
         Map<Candidate, DependenceTest.Screen> screens = new LinkedHashMap<>();
