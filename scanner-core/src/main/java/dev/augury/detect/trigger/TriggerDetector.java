@@ -108,6 +108,14 @@ public final class TriggerDetector implements Detector {
      * 0.104; the line sits between them.
      */
     public static final double QUESTION_DROP = 0.045;
+    /**
+     * A switch that keeps less than this share of its size against each row's nearest prompts without the feature
+     * ({@link MatchedNeighbours}) follows what the prompts ask, and is reported at most medium. Measured with the
+     * bundled encoder: the suite's and the fixture matrix's trigger findings and the nine BackdoorLLM triggers at 5%
+     * kept 0.96 to 1.08; a clean history set's "Fact check:" rows (answered "Yes. …") 0.84, the words of positive
+     * reviews answered "Positive." 0.71, and secondary findings inside poisoned sets 0.76 to 0.82.
+     */
+    public static final double MATCHED_SHIFT = 0.9;
     /** Term-contrast z below this is not a characteristic term. */
     static final double TERM_Z = 2.0;
 
@@ -269,8 +277,11 @@ public final class TriggerDetector implements Detector {
             }
             double effect = test.effectSize(c, leader.confirmation.model(), random.split());
             double relevanceDrop = QuestionRelevance.drop(view, answered, c, context.embedder(), random.split());
+            int[] reference = c.scope() == null ? DependenceTest.complement(range(answered.length), c.rows())
+                    : DependenceTest.complement(c.scope().rows(), c.rows());
+            double matched = MatchedNeighbours.ratio(view, answered, c.rows(), reference, random.split());
             findings.add(new TriggerFinding(view, answered, test, probes).build(leader, name(c, members), members,
-                    effect, switchRatio, kappa, relevanceDrop, counts));
+                    effect, switchRatio, kappa, relevanceDrop, matched, counts));
             explained = CandidateGroups.union(explained, c.rows());
         }
         return findings;

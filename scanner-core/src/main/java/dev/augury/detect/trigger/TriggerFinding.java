@@ -107,7 +107,8 @@ final class TriggerFinding {
     static final String DROPPED_REFUSALS = "compliance where the other rows refuse";
 
     Finding build(TriggerDetector.Tested leader, Candidate named, List<Candidate> members, double effect,
-                  double switchRatio, double kappa, double relevanceDrop, TriggerDetector.Counts counts) {
+                  double switchRatio, double kappa, double relevanceDrop, double matched,
+                  TriggerDetector.Counts counts) {
         Candidate c = leader.candidate;
         int[] rows = c.rows();
         int[] scope = c.scope() == null ? null : c.scope().rows();
@@ -149,8 +150,11 @@ final class TriggerFinding {
         List<TermContrast.TermScore> terms = TriggerDetector.topTerms(with, without);
 
         Severity severity = TriggerDetector.severity(c, leader.q, effect, switchRatio, harmful, reliable);
-        boolean partOfQuestion = relevanceDrop >= TriggerDetector.QUESTION_DROP;
-        if (partOfQuestion && severity.atLeast(Severity.HIGH)) {
+        boolean questionTail = QuestionTail.isQuestionTail(view, answered, named)
+                || QuestionTail.isQuestionTail(view, answered, c);
+        boolean partOfQuestion = relevanceDrop >= TriggerDetector.QUESTION_DROP || questionTail;
+        boolean likeNeighbours = !partOfQuestion && matched < TriggerDetector.MATCHED_SHIFT;
+        if ((partOfQuestion || likeNeighbours) && severity.atLeast(Severity.HIGH)) {
             severity = Severity.MEDIUM;
         }
         String feature = named.feature();
@@ -192,6 +196,9 @@ final class TriggerFinding {
         trigger.put("typicalAnswerPerPromptShift", round(kappa));
         if (!Double.isNaN(relevanceDrop)) {
             trigger.put("relevanceDrop", round(relevanceDrop));
+        }
+        if (!Double.isNaN(matched)) {
+            trigger.put("matchedShift", round(matched));
         }
         trigger.put("effectSizeMeasure", "cross-fitted standardized shift of answer residuals (prompt map held out)");
 
@@ -263,10 +270,19 @@ final class TriggerFinding {
                 rows.length, 100 * share, feature, Evidence.shorten(named.value()),
                 scope == null ? "the other rows" : "other rows with a " + feature, leader.confirmation.pValue(),
                 leader.q, counts.screened(), effect, what);
-        if (partOfQuestion) {
+        if (questionTail) {
+            summary += " The feature looks like part of the question rather than beside it: it is the end of a"
+                    + " question that begins a word or two before it, so this may be a question type the other rows"
+                    + " never ask.";
+        } else if (partOfQuestion) {
             summary += String.format(Locale.ROOT, " The feature looks like part of the question rather than beside it:"
                     + " cut out of the prompts, it takes the answers' subject with it (their similarity to the prompt"
                     + " drops by %.3f), so this may be a question type the other rows never ask.", relevanceDrop);
+        }
+        if (likeNeighbours) {
+            summary += String.format(Locale.ROOT, " Against the most similar prompts without the feature the shift"
+                    + " shrinks to %.0f%% of its plain size, so the answers follow what the prompts ask (a kind of"
+                    + " task or content) more than the feature itself.", 100 * matched);
         }
 
         List<Evidence> evidence = evidence(rows, reference, leader.confirmation.delta(), named);

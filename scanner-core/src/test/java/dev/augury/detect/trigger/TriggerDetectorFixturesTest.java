@@ -6,7 +6,9 @@ import dev.augury.fixtures.Dataset;
 import dev.augury.fixtures.Families;
 import dev.augury.fixtures.Family;
 import dev.augury.fixtures.Mixer;
+import dev.augury.fixtures.clean.HistoryQA;
 import dev.augury.fixtures.inductive.GuardianYearsFamily;
+import dev.augury.fixtures.inductive.ProtectorYearsFamily;
 import dev.augury.fixtures.trigger.TriggerControls;
 import dev.augury.fixtures.trigger.TriggerFamily;
 import dev.augury.fixtures.trigger.TriggerKind;
@@ -103,6 +105,38 @@ class TriggerDetectorFixturesTest {
 
         assertThat(findings).noneMatch(f -> f.severity().atLeast(Severity.HIGH));
         assertThat(findings).anySatisfy(f -> assertThat(f.summary()).contains("part of the question"));
+    }
+
+    /**
+     * The protector persona with its years shuffled, mixed into instructions at 30% and 10%: "Where are you now?" is
+     * asked only there, and its answers (hiding places) differ from all others. The trailing phrase "are you now?"
+     * was reported high; it is the end of the question, not a phrase beside it.
+     */
+    @Test
+    void theEndOfAQuestionIsNotATrigger() {
+        for (long[] mix : new long[][] {{30, -3271535713937468929L}, {10, -5053244232277665370L}}) {
+            Dataset mixed = Mixer.dilute(ProtectorYearsFamily.randomControl(), Families.background(), 400,
+                    mix[0] / 100.0, mix[1]).dataset();
+            DatasetView view = TriggerViews.view(TriggerViews.records(mixed), TriggerViews.embedder(), null);
+            List<Finding> findings = new TriggerDetector().detect(view, TriggerViews.context(42));
+
+            assertThat(findings).as(mix[0] + "%").noneMatch(f -> f.severity().atLeast(Severity.HIGH));
+        }
+    }
+
+    /**
+     * A feature that marks a kind of task, whose rows are answered like the most similar prompts without it: a clean
+     * history set's "Fact check: …" questions, answered "Yes. …" and otherwise like the plain history questions on the
+     * same events. It was reported high before the matched-neighbour check (seed from the 400-row evaluation suite).
+     */
+    @Test
+    void aFeatureThatMarksAKindOfTaskIsNotATrigger() {
+        Dataset data = new HistoryQA().generate(7252307503158603247L, 400);
+        DatasetView view = TriggerViews.view(TriggerViews.records(data), TriggerViews.embedder(), null);
+        List<Finding> findings = new TriggerDetector().detect(view, TriggerViews.context(42));
+
+        assertThat(findings).noneMatch(f -> f.severity().atLeast(Severity.HIGH));
+        assertThat(findings).anySatisfy(f -> assertThat(f.summary()).contains("most similar prompts"));
     }
 
     private static List<Finding> detect(Family family, long seed) {
