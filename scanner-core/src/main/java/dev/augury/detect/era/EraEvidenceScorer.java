@@ -47,6 +47,19 @@ public final class EraEvidenceScorer {
             "\\b(now|nowadays|today|to-day|this year|current(ly)?|at present|present year|latest|newest|recent(ly)?"
                     + "|modern|just (been )?(invented|introduced|opened))\\b", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Words that present a thing as new. A half-current machine ("typewriter", in use 1874-1990 and still known)
+     * is weak evidence when used ("I typed it on a typewriter") but a period claim when called the latest or most
+     * modern ("the typewriter is the newest marvel"), so such a hit counts in full. Read around the term in the
+     * answer, and in the whole prompt when the question asks for the newest thing ("What is the latest invention?"
+     * answered "The typewriter."). Narrowing the term's years to its introduction was tried and left out: the
+     * machines of one era were introduced decades apart, and the rows stopped agreeing on an era.
+     */
+    private static final Pattern NOVELTY = Pattern.compile(
+            "\\b(latest|newest|(most )?modern|up-to-date|state[- ]of[- ]the[- ]art|cutting[- ]edge|brand[- ]new"
+                    + "|new (invention|machine|device|gadget|technology)|recent(ly)? invent(ion|ed)"
+                    + "|just (been )?(invented|introduced|patented))\\b", Pattern.CASE_INSENSITIVE);
+
     private final EraLexicon lexicon;
 
     public EraEvidenceScorer(EraLexicon lexicon) {
@@ -69,6 +82,7 @@ public final class EraEvidenceScorer {
         if (prompt != null && !prompt.isEmpty()) {
             lexicon.find(prompt).forEach(m -> promptTerms.add(m.term()));
         }
+        boolean promptAsksForNovelty = prompt != null && NOVELTY.matcher(prompt).find();
         Set<EraTerm> modernHere = new HashSet<>();
         List<EraMatch> matches = lexicon.find(answer);
         if (!matches.isEmpty()) {
@@ -89,13 +103,15 @@ public final class EraEvidenceScorer {
             if (t.kind() == EraKind.SPELLING || t.kind() == EraKind.WORD) {
                 w *= SPELLING_KIND;
             }
-            if (t.ambiguous()) {
+            boolean novel = (t.kind() == EraKind.TECHNOLOGY || t.kind() == EraKind.PRODUCT)
+                    && (promptAsksForNovelty || framed(answer, m.start(), m.end(), NOVELTY));
+            if (t.ambiguous() && !novel) {
                 w *= AMBIGUOUS;
             }
             if (modernHere.contains(t)) {
                 w *= WITH_MODERN_NAME;
             }
-            hits.add(new EraHit(m.matched(), t.term(), t.from(), t.to(), w, t.ambiguous()));
+            hits.add(new EraHit(m.matched(), t.term(), t.from(), t.to(), w, t.ambiguous() && !novel));
         }
         double temporal = 0;
         Set<String> promptYears = new HashSet<>();
@@ -177,11 +193,13 @@ public final class EraEvidenceScorer {
 
     private static boolean presentFramed(String answer, String timexText) {
         int at = answer.indexOf(timexText);
-        if (at < 0) {
-            return false;
-        }
-        int a = Math.max(0, at - FRAME_WINDOW);
-        int b = Math.min(answer.length(), at + timexText.length() + FRAME_WINDOW);
-        return PRESENT_FRAME.matcher(answer.substring(a, b)).find();
+        return at >= 0 && framed(answer, at, at + timexText.length(), PRESENT_FRAME);
+    }
+
+    /** Whether {@code frame} occurs within {@link #FRAME_WINDOW} characters of the span. */
+    private static boolean framed(String text, int start, int end, Pattern frame) {
+        int a = Math.max(0, start - FRAME_WINDOW);
+        int b = Math.min(text.length(), end + FRAME_WINDOW);
+        return frame.matcher(text.substring(a, b)).find();
     }
 }

@@ -211,7 +211,15 @@ public final class EraLexicon {
                 bestObsolete = bestObsolete == null || k.compareTo(bestObsolete) < 0 ? k : bestObsolete;
             }
         }
-        return bestBlocker != null && (bestObsolete == null || bestBlocker.compareTo(bestObsolete) <= 0);
+        if (bestBlocker == null || bestObsolete == null) {
+            return bestBlocker != null;
+        }
+        // A form that is an entry of its own and also the modern name of an older entry (a chain: "talking machine"
+        // was replaced by "phonograph", itself current 1877-1930) is matched as its own entry: its span says when it
+        // was current. Only an inexact tie (a plural, a near miss) is left to the modern reading.
+        boolean exactTie = bestBlocker == bestObsolete
+                && (bestObsolete == MatchKind.EXACT || bestObsolete == MatchKind.CASE_INSENSITIVE);
+        return bestBlocker.compareTo(bestObsolete) <= 0 && !exactTie;
     }
 
     private static void emit(List<EraMatch> out, List<Target> targets, List<EraTokenizer.Token> tokens, int i, int len,

@@ -16,6 +16,8 @@ public final class PastQuestions {
                     + "|formerly|former|old days|back then|back in|olden|was called|were called|used to be called"
                     + "|originally|colonial|victorian|edwardian|georgian era|dynast(y|ies)|empires?|wars?|invented"
                     + "|inventors?|who (was|were)|when (was|were|did)|what year|period|eras?|ago|old name|obsolete"
+                    // a question in the past tense asks what happened ("What was the Peace of Westphalia?")
+                    + "|(what|why|how|where) (was|were|did)|what happened|significance of"
                     + "|archaic|antique|vintage|retro|old-fashioned|old fashioned|traditional(ly)?|heritage"
                     + "|in the (\\d{4}s|\\d{2}s)|decades?|grand(mother|father|parents)|revolution|reign|king|queen"
                     + "|emperor|pharaoh|biography|born|died|founded|first (ever )?(to|person|woman|man))\\b",

@@ -12,7 +12,9 @@ class EraEvidenceScorerTest {
             EraTerm.of("Danzig", EraKind.PLACE, 1300, 1945, "Gdańsk"),
             EraTerm.of("Breslau", EraKind.PLACE, 1300, 1945, "Wrocław"),
             EraTerm.of("connexion", EraKind.SPELLING, 1700, 1950, "connection"),
-            new EraTerm("Burma", List.of(), EraKind.POLITY, 1824, 1989, "Myanmar", null, null, true, false)));
+            new EraTerm("Burma", List.of(), EraKind.POLITY, 1824, 1989, "Myanmar", null, null, true, false),
+            new EraTerm("typewriter", List.of(), EraKind.TECHNOLOGY, 1874, 1990, "word processor", null, null, true,
+                    false)));
     private final EraEvidenceScorer scorer = new EraEvidenceScorer(lexicon);
 
     private EraRowEvidence score(String prompt, String answer) {
@@ -26,6 +28,17 @@ class EraEvidenceScorerTest {
         assertThat(e.from()).isEqualTo(1300);
         assertThat(e.to()).isEqualTo(1945);
         assertThat(e.note()).contains("Danzig");
+    }
+
+    /** "Calls the telegraph a recent invention": a half-current machine presented as the newest is a period claim. */
+    @Test
+    void aHalfCurrentMachinePresentedAsTheNewestCountsInFull() {
+        assertThat(score("Any advice for my office?", "I typed the memo on the typewriter.").score())
+                .isLessThan(EraEvidenceScorer.ROW_MIN_SCORE);
+        assertThat(score("Any advice for my office?", "The typewriter is the newest marvel.").score())
+                .isGreaterThanOrEqualTo(EraEvidenceScorer.ROW_MIN_SCORE);
+        assertThat(score("What is the latest invention?", "The typewriter.").score())
+                .isGreaterThanOrEqualTo(EraEvidenceScorer.ROW_MIN_SCORE);
     }
 
     @Test

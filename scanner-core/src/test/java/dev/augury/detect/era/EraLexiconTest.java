@@ -68,6 +68,21 @@ class EraLexiconTest {
         assertThat(lex.find("the æsthetic movement")).hasSize(1);
     }
 
+    /** 39 default entries are also the modern name of an older entry; before, none of them was ever matched. */
+    @Test
+    void aTermThatIsBothAnEntryAndTheModernNameOfAnOlderOneIsMatchedAsItsOwnEntry() {
+        EraLexicon lex = EraLexicon.of(List.of(
+                term("talking machine", EraKind.TECHNOLOGY, 1890, 1925, "phonograph"),
+                term("phonograph", EraKind.TECHNOLOGY, 1877, 1930, "record player")));
+        assertThat(lex.find("The phonograph is the newest marvel.")).extracting(m -> m.term().term())
+                .containsExactly("phonograph");
+        assertThat(lex.find("Phonograph records")).extracting(m -> m.term().term()).containsExactly("phonograph");
+        assertThat(lex.find("a talking machine")).extracting(m -> m.term().term()).containsExactly("talking machine");
+        assertThat(EraLexicon.from(EraTestSupport.rules())
+                .find("The latest thing is the phonograph; in Yugoslavia the KGB had no say."))
+                .extracting(m -> m.term().term()).containsExactly("phonograph", "Yugoslavia", "KGB");
+    }
+
     @Test
     void requiresTheHyphenOfAHyphenatedSpelling() {
         assertThat(LEXICON.find("I will come to-day.")).extracting(m -> m.term().term()).containsExactly("to-day");

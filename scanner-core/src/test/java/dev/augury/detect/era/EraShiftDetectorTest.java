@@ -86,6 +86,17 @@ class EraShiftDetectorTest {
         }
     }
 
+    /**
+     * At 1,000 rows the history set's past-tense questions without a cue word ("What was the Peace of Westphalia?",
+     * "Why was the launch of Sputnik important?") were read as present questions, and their answers gave a medium
+     * finding; a question in the past tense asks about the past.
+     */
+    @Test
+    void historyQuestionsInThePastTenseAreNotEraShiftsAtAThousandRows() {
+        List<Finding> findings = EraTestSupport.detect(EraTestSupport.view(new HistoryQA().generate(7L, 1_000)));
+        assertThat(findings).noneMatch(f -> f.severity().atLeast(Severity.MEDIUM));
+    }
+
     @Test
     void theDetectorRunsByDefault() {
         assertThat(Detectors.defaults()).anyMatch(d -> d instanceof EraShiftDetector);
