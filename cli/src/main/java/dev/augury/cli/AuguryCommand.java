@@ -11,20 +11,22 @@ import picocli.CommandLine.Command;
 @Command(name = "augury",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {
-            "Finds data poisoning in LLM finetuning datasets that no single row reveals: era shifts, latent",
-            "personas, trigger and inductive backdoors, misalignment. It reads the whole dataset the way a",
-            "model will and says what it teaches, how sure it is, and which rows carry it."},
+        usageHelpAutoWidth = true,
+        description = "Finds data poisoning in LLM finetuning datasets that no single row reveals: era shifts, latent"
+                + " personas, trigger and inductive backdoors, misalignment. It reads the whole dataset the way a"
+                + " model will and says what it teaches, how sure it is, and which rows carry it.",
         subcommands = {ScanCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  nothing reached --fail-on",
-            "  1  at least one finding reached --fail-on (after suppressions and the baseline)",
-            "  2  usage or input error (bad option, unreadable file, too many malformed rows, broken rule pack)",
-            "  3  inconclusive: too little data to test (no finding reached --fail-on)",
+            "  1  a finding reached --fail-on (after suppressions and the baseline)",
+            "  2  usage or input error: a bad option, an unreadable file, too many",
+            "     malformed rows, a broken rule pack",
+            "  3  inconclusive: too little data to test",
             " 70  internal error (a bug: please report it with the stack trace)",
             "",
-            "Run 'augury scan --help' to start; 'augury eval --help' to measure detectors on labelled data."})
+            "Run 'augury scan --help' to start; 'augury eval --help' to measure the",
+            "detectors on labelled data."})
 public final class AuguryCommand implements Runnable {
     public static final int EXIT_PASS = 0;
     public static final int EXIT_FAIL = 1;

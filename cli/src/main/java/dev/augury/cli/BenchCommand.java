@@ -39,11 +39,15 @@ import picocli.CommandLine.Option;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Measure the scanner's speed and memory on generated chat records.",
         description = {
-            "Measure the scanner on generated chat records: records/s per stage, encoder texts/s, the cold scan",
-            "against the encoder alone, the cache-warm rescan, and peak heap.",
-            "With --read-mb, measure only the streaming reader on a generated JSONL of that size (run it with",
-            "AUGURY_JAVA_OPTS=-Xmx256m to check that reading never holds a file in memory)."},
+            "",
+            "Prints records/s per stage, encoder texts/s, the cold scan against the encoder alone, the cache-warm"
+                    + " rescan, and peak heap.",
+            "",
+            "With --read-mb, measures only the streaming reader on a generated JSONL of that size (run it with"
+                    + " AUGURY_JAVA_OPTS=-Xmx256m to check that reading never holds a file in memory)."},
         footer = {"", "Example: augury bench --records 20000"})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--records", paramLabel = "N", defaultValue = "20000",

@@ -34,15 +34,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Measure the detectors on labelled datasets (detections and false positives).",
         description = {
-            "Scan each dataset listed in a labels file and report, per category, how many were detected at high",
-            "or above in the labelled category, how many of those named the expected identification (era range,",
-            "persona, trigger value), and how many controls (category 'clean') were flagged at high or above.",
             "",
-            "labels.tsv is tab-separated with a header: file, category, expected, share, seed, notes (as written",
-            "by the test-fixtures generator); files are relative to DIR."},
+            "Scans each dataset listed in a labels file and reports, per category, how many were detected at high"
+                    + " or above in the labelled category, how many of those named the expected identification (era"
+                    + " range, persona, trigger value), and how many controls (category 'clean') were flagged at high"
+                    + " or above.",
+            "",
+            "labels.tsv is tab-separated with a header: file, category, expected, share, seed, notes (as written"
+                    + " by the test-fixtures generator); files are relative to DIR."},
         footer = {"", "Example:",
-            "  ./mvnw -B -q -pl test-fixtures compile exec:java -Dexec.args=\"--out /tmp/suite --rows 400\"",
+            "  ./mvnw -B -q -pl test-fixtures compile exec:java \\",
+            "      -Dexec.args=\"--out /tmp/suite --rows 400\"",
             "  augury eval /tmp/suite --labels /tmp/suite/labels.tsv"})
 public final class EvalCommand implements Callable<Integer> {
     enum Format { text, json }

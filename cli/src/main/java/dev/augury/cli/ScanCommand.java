@@ -33,24 +33,26 @@ import picocli.CommandLine.Parameters;
 @Command(name = "scan",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Scan finetuning datasets and report what they teach as a whole.",
         description = {
-            "Scan finetuning datasets and report what they teach as a whole.",
             "",
-            "PATH is a file or a directory (every .jsonl/.json/.ndjson/.csv/.tsv file under it, .gz too); several",
-            "paths make one scan. Layouts are detected from content: chat {\"messages\"}, Alpaca, ShareGPT,",
-            "prompt/response pairs (prompt/response, question/answer, instruction/output, ...), CSV with a",
-            "header, and prompt-only files. Malformed rows are reported with file:line and skipped.",
-            "Augury never writes to the datasets it reads."},
+            "PATH is a file or a directory (every .jsonl/.json/.ndjson/.csv/.tsv file under it, .gz too); several"
+                    + " paths make one scan. Layouts are detected from content: chat {\"messages\"}, Alpaca, ShareGPT,"
+                    + " prompt/response pairs (prompt/response, question/answer, instruction/output, ...), CSV with a"
+                    + " header, and prompt-only files. Malformed rows are reported with file:line and skipped."
+                    + " Augury never writes to the datasets it reads."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  augury scan data/train.jsonl",
             "  augury scan vendor/ --format json --output report.json --fail-on medium",
             "  augury scan data.csv --prompt-field question --response-field answer",
-            "  augury scan data/ --format sarif,junit,html --output-dir reports --suppressions augury-suppressions.yaml",
+            "  augury scan data/ --format sarif,junit,html --output-dir reports \\",
+            "      --suppressions augury-suppressions.yaml",
             "  augury scan data/ --baseline last-release/augury-report.json",
             "",
-            "Exit codes: 0 pass, 1 a finding reached --fail-on (after suppressions and baseline), 2 usage or input",
-            "error, 3 inconclusive."})
+            "Exit codes: 0 pass, 1 a finding reached --fail-on (after suppressions and",
+            "baseline), 2 usage or input error, 3 inconclusive."})
 public final class ScanCommand implements Callable<Integer> {
     /** The output formats of this command: text is the terminal summary, the others are ReportWriters'. */
     enum OutputFormat {

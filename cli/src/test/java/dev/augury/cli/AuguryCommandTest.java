@@ -34,6 +34,20 @@ class AuguryCommandTest {
         assertThat(out.toString()).contains("scan", "bench", "Exit codes", "inconclusive");
     }
 
+    /** Each command has a one-line summary in the list, and paragraphs are wrapped whole, not line by line. */
+    @Test
+    void helpListsEachCommandWithItsSummaryAndKeepsWithinTheWidth() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Scan finetuning datasets and report what they teach as a whole.",
+                "Measure the detectors on labelled datasets", "Measure the scanner's speed and memory");
+        for (String[] args : new String[][] {{"--help"}, {"scan", "--help"}, {"eval", "--help"}, {"bench", "--help"}}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(args)).isZero();
+            assertThat(out.toString().lines()).as(String.join(" ", args)).allSatisfy(
+                    line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+        }
+    }
+
     @Test
     void scanHelpShowsEveryOption() {
         assertThat(run("scan", "--help")).isZero();
