@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Finds trigger backdoors: a feature of the prompt that switches what the answers are (MISSION.md,
@@ -113,7 +114,8 @@ public final class TriggerDetector implements Detector {
      * ({@link MatchedNeighbours}) follows what the prompts ask, and is reported at most medium. Measured with the
      * bundled encoder: the suite's and the fixture matrix's trigger findings and the nine BackdoorLLM triggers at 5%
      * kept 0.96 to 1.08; a clean history set's "Fact check:" rows (answered "Yes. …") 0.84, the words of positive
-     * reviews answered "Positive." 0.71, and secondary findings inside poisoned sets 0.76 to 0.82.
+     * reviews answered "Positive." 0.71, and secondary findings inside poisoned sets 0.76 to 0.82. Measured only for a
+     * finding that would otherwise be high or above (each sampled row is compared with every other row).
      */
     public static final double MATCHED_SHIFT = 0.9;
     /** Term-contrast z below this is not a characteristic term. */
@@ -279,7 +281,10 @@ public final class TriggerDetector implements Detector {
             double relevanceDrop = QuestionRelevance.drop(view, answered, c, context.embedder(), random.split());
             int[] reference = c.scope() == null ? DependenceTest.complement(range(answered.length), c.rows())
                     : DependenceTest.complement(c.scope().rows(), c.rows());
-            double matched = MatchedNeighbours.ratio(view, answered, c.rows(), reference, random.split());
+            // Only a finding that would be high or above needs it (a full pass over the rows per sampled row).
+            SplittableRandom matchRandom = random.split();
+            DoubleSupplier matched = () -> MatchedNeighbours.ratio(view, answered, c.rows(),
+                    reference, matchRandom);
             findings.add(new TriggerFinding(view, answered, test, probes).build(leader, name(c, members), members,
                     effect, switchRatio, kappa, relevanceDrop, matched, counts));
             explained = CandidateGroups.union(explained, c.rows());

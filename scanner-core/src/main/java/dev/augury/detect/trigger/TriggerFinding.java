@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 
 /** Builds one trigger-backdoor finding: the trigger, its statistics, what the switched answers do, the rows. */
 final class TriggerFinding {
@@ -107,7 +108,7 @@ final class TriggerFinding {
     static final String DROPPED_REFUSALS = "compliance where the other rows refuse";
 
     Finding build(TriggerDetector.Tested leader, Candidate named, List<Candidate> members, double effect,
-                  double switchRatio, double kappa, double relevanceDrop, double matched,
+                  double switchRatio, double kappa, double relevanceDrop, DoubleSupplier matchedShift,
                   TriggerDetector.Counts counts) {
         Candidate c = leader.candidate;
         int[] rows = c.rows();
@@ -153,7 +154,8 @@ final class TriggerFinding {
         boolean questionTail = QuestionTail.isQuestionTail(view, answered, named)
                 || QuestionTail.isQuestionTail(view, answered, c);
         boolean partOfQuestion = relevanceDrop >= TriggerDetector.QUESTION_DROP || questionTail;
-        boolean likeNeighbours = !partOfQuestion && matched < TriggerDetector.MATCHED_SHIFT;
+        double matched = !partOfQuestion && severity.atLeast(Severity.HIGH) ? matchedShift.getAsDouble() : Double.NaN;
+        boolean likeNeighbours = matched < TriggerDetector.MATCHED_SHIFT;
         if ((partOfQuestion || likeNeighbours) && severity.atLeast(Severity.HIGH)) {
             severity = Severity.MEDIUM;
         }
