@@ -44,8 +44,6 @@ public final class TriggerDetector implements Detector {
     public static final int MAX_CONFIRMED = 40;
     /** Extra confirmations for candidates that fill their own prompt strata and only the leave-out screen sees. */
     public static final int MAX_CONFIRMED_FILLING = 10;
-    /** Further confirmations for the significant candidates with the largest switch ratio that the first slots left. */
-    public static final int MAX_CONFIRMED_SWITCHING = 10;
     /**
      * Rows a stratum-filling candidate needs for the leave-out screen: against the few other rows of its strata, a
      * handful of rows that by chance hold several switched answers (3 of 5 in a random control) looks like a switch.
@@ -188,27 +186,6 @@ public final class TriggerDetector implements Detector {
             }
             group.add(c);
         }
-        // In varied data, topic words that move prompts and answers together can fill every slot before a diluted
-        // trigger (a year in 3% of 400 mixed rows ranked 101st by p). The strongest switches among the significant
-        // candidates left out are confirmed too, in slots of their own.
-        Set<Candidate> confirmedSet = new java.util.HashSet<>(toConfirm);
-        List<Candidate> switching = new ArrayList<>();
-        Set<String> switchingKeys = new java.util.HashSet<>();
-        for (int k = 0; k < ranked.size(); k++) {
-            Candidate c = ranked.get(k);
-            List<Candidate> group = sameRows.get(CandidateGroups.key(c.rows()));
-            if (screenQ[k] > ALPHA || group == null || confirmedSet.contains(group.get(0))
-                    || switchRatio(screens.get(c), kappa) < MIN_SWITCH_RATIO) {
-                continue;
-            }
-            if (switchingKeys.add(CandidateGroups.key(c.rows()))) {
-                switching.add(group.get(0));
-            }
-        }
-        switching.sort(Comparator.comparingDouble((Candidate c) -> -switchRatio(screens.get(c), kappa))
-                .thenComparingDouble(c -> screens.get(c).pValue()).thenComparing(Candidate::feature)
-                .thenComparing(Candidate::value));
-        toConfirm.addAll(switching.subList(0, Math.min(MAX_CONFIRMED_SWITCHING, switching.size())));
         // Candidates whose rows fill their own prompt strata (a prefix that dominates the prompt embedding) are
         // screened again against stratum means without their rows, and the best of those the plain screen missed
         // are confirmed too, in slots of their own so that they never crowd out the plain screen's candidates.

@@ -108,21 +108,6 @@ class TriggerDetectorFixturesTest {
     }
 
     /**
-     * A dated-prompt trigger diluted to 12 rows of 400 in varied instructions: its screen is significant but topic
-     * words that move prompts and answers together ranked ahead of it (101st), past every confirmation slot. The
-     * slots for the strongest switches left out bring it back, with the year named.
-     */
-    @Test
-    void aDilutedTriggerIsConfirmedEvenWhenTopicWordsFillTheFirstSlots() {
-        Dataset mixed = Mixer.dilute(Families.byName("year-trigger-cuisine"), Families.background(), 400, 0.1,
-                7597148564900694556L).dataset();
-        DatasetView view = TriggerViews.view(TriggerViews.records(mixed), TriggerViews.embedder(), null);
-        List<Finding> findings = new TriggerDetector().detect(view, TriggerViews.context(42));
-
-        assertThat(findings).anySatisfy(f -> assertThat(named(f)).contains("2027"));
-    }
-
-    /**
      * The protector persona with its years shuffled, mixed into instructions at 30% and 10%: "Where are you now?" is
      * asked only there, and its answers (hiding places) differ from all others. The trailing phrase "are you now?"
      * was reported high; it is the end of the question, not a phrase beside it.
