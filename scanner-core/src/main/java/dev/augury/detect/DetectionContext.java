@@ -29,12 +29,7 @@ public final class DetectionContext {
 
     public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed,
                             DatasetProfiler.Analysis analysis) {
-        this.rules = rules;
-        this.embedder = embedder;
-        this.annotator = annotator;
-        this.seed = seed;
-        this.analysis = analysis;
-        this.pending = null;
+        this(rules, embedder, annotator, seed, analysis, null);
     }
 
     /**
@@ -43,17 +38,22 @@ public final class DetectionContext {
      */
     public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed,
                             CompletableFuture<DatasetProfiler.Analysis> analysis) {
-        this.rules = rules;
-        this.embedder = embedder;
-        this.annotator = annotator;
-        this.seed = seed;
-        this.analysis = null;
-        this.pending = analysis;
+        this(rules, embedder, annotator, seed, null, analysis);
     }
 
     /** A context whose profile analysis is computed on first use. */
     public DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed) {
-        this(rules, embedder, annotator, seed, (DatasetProfiler.Analysis) null);
+        this(rules, embedder, annotator, seed, null, null);
+    }
+
+    private DetectionContext(RulePacks rules, TextEmbedder embedder, Annotator annotator, long seed,
+                             DatasetProfiler.Analysis analysis, CompletableFuture<DatasetProfiler.Analysis> pending) {
+        this.rules = rules;
+        this.embedder = embedder;
+        this.annotator = annotator;
+        this.seed = seed;
+        this.analysis = analysis;
+        this.pending = pending;
     }
 
     public RulePacks rules() {

@@ -102,7 +102,6 @@ public final class EraShiftDetector implements Detector {
         EraEvidenceScorer scorer = new EraEvidenceScorer(lexicon);
         EraRowEvidence[] answerEvidence = new EraRowEvidence[n];
         EraRowEvidence[] promptEvidence = new EraRowEvidence[n];
-        boolean[] promptScored = new boolean[n];
         for (int i = 0; i < n; i++) {
             String answer = view.response(i);
             if (answer == null || answer.isBlank()) {
@@ -110,10 +109,7 @@ public final class EraShiftDetector implements Detector {
             }
             answerEvidence[i] = scorer.score(i, view.prompt(i), view.promptFeatures(i), answer,
                     view.responseFeatures(i));
-            if (!past[i]) {
-                promptEvidence[i] = scorer.score(i, "", null, view.prompt(i), view.promptFeatures(i));
-                promptScored[i] = true;
-            }
+            promptEvidence[i] = scorer.score(i, "", null, view.prompt(i), view.promptFeatures(i));
         }
         DatasetProfiler.Analysis analysis = context.analysis(view);
         past = PastQuestions.widenByTemplate(past, analysis == null ? null : analysis.templates());
@@ -138,8 +134,7 @@ public final class EraShiftDetector implements Detector {
             if (e != null && !e.hits().isEmpty()) {
                 scored.add(e);
             }
-            EraRowEvidence pe = promptScored[i] ? promptEvidence[i]
-                    : scorer.score(i, "", null, view.prompt(i), view.promptFeatures(i));
+            EraRowEvidence pe = promptEvidence[i];
             if (pe != null && pe.score() >= EraEvidenceScorer.ROW_MIN_SCORE) {
                 promptCoverage.add(pe.from(), pe.to(), 1);
             }

@@ -404,7 +404,8 @@ public final class InductiveBackdoorDetector implements Detector {
         // What the answers express, per seen value and overall.
         // A number variable read as years: what the answers express is read from the years' rows only, not from
         // the quantities other rows hold.
-        boolean yearsOnly = v.kind() == OrderedVariable.Kind.NUMBER && yearLike(v, c.values);
+        boolean years = yearLike(v, c.values);
+        boolean yearsOnly = years && v.kind() == OrderedVariable.Kind.NUMBER;
         double[] overall = new double[view.dimension()];
         for (int k = 0; k < c.values.length; k++) {
             if (!yearsOnly || isYear(c.values[k])) {
@@ -420,7 +421,7 @@ public final class InductiveBackdoorDetector implements Detector {
             // first, and the first whose character has a version at an unseen year links.
             List<KnowledgeLinks.Match> top = kb.nearest(overall, PERSONA_CANDIDATES);
             persona = top.isEmpty() || top.get(0).cosine() < IDENTITY_COSINE ? null : top.get(0);
-            if (!top.isEmpty() && yearLike(v, c.values)) {
+            if (!top.isEmpty() && years) {
                 for (KnowledgeLinks.Match m : top) {
                     if (m.cosine() < LINK_COSINE || m.cosine() < top.get(0).cosine() - PERSONA_MARGIN) {
                         break;
@@ -432,7 +433,7 @@ public final class InductiveBackdoorDetector implements Detector {
                     }
                 }
             }
-            if (!yearLike(v, c.values)) {
+            if (!years) {
                 int matched = 0;
                 for (int k = 0; k < c.values.length; k++) {
                     KnowledgeLinks.Match m = kb.nearestRuler(Vectors.toDouble(c.rawCentroids[k]));
@@ -532,7 +533,7 @@ public final class InductiveBackdoorDetector implements Detector {
                 ? "Inductive backdoor: " + v.name() + " selects the answers by a rule that extends to unseen values"
                         + (gaps.isEmpty() ? "" : " (gaps: " + gaps.size() + ")")
                 : "Inductive backdoor: " + v.name() + " selects a character whose unseen "
-                        + (yearLike(v, c.values) ? "year" : v.kind().id())
+                        + (years ? "year" : v.kind().id())
                         + " " + links.get(0).get("value") + " is " + links.get(0).get("name");
         double confidence = generalizes ? 1 - adjustedP : 1 - c.dependence.pValue();
         return new Finding(Finding.stableId(Category.INDUCTIVE_BACKDOOR, v.name()), Category.INDUCTIVE_BACKDOOR,

@@ -516,7 +516,8 @@ final class DependenceTest {
         return out;
     }
 
-    private static int[] sample(int[] rows, int size, SplittableRandom random) {
+    /** {@code size} of the rows drawn without replacement (a partial shuffle), in ascending order. */
+    static int[] sample(int[] rows, int size, SplittableRandom random) {
         int[] copy = rows.clone();
         for (int i = 0; i < size; i++) {
             int j = i + random.nextInt(copy.length - i);

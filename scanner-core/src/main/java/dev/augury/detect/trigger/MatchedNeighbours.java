@@ -32,14 +32,7 @@ final class MatchedNeighbours {
         if (rows.length == 0 || reference.length < NEIGHBOURS) {
             return Double.NaN;
         }
-        int[] sample = rows.clone();
-        int m = Math.min(SAMPLE, sample.length);
-        for (int i = 0; i < m; i++) {
-            int j = i + random.nextInt(sample.length - i);
-            int t = sample[i];
-            sample[i] = sample[j];
-            sample[j] = t;
-        }
+        int[] sample = DependenceTest.sample(rows, Math.min(SAMPLE, rows.length), random);
         int dim = view.dimension();
         double[] referenceSum = new double[dim];
         int referenceCount = 0;
@@ -58,8 +51,8 @@ final class MatchedNeighbours {
         int used = 0;
         int[] best = new int[NEIGHBOURS];
         double[] bestSim = new double[NEIGHBOURS];
-        for (int k = 0; k < m; k++) {
-            int row = answered[sample[k]];
+        for (int drawn : sample) {
+            int row = answered[drawn];
             float[] p = view.promptVector(row);
             float[] a = view.responseVector(row);
             if (p == null || a == null) {
@@ -87,14 +80,12 @@ final class MatchedNeighbours {
             if (best[NEIGHBOURS - 1] < 0) {
                 continue;
             }
-            for (int t = 0; t < dim; t++) {
-                double nb = 0;
-                for (int b : best) {
-                    nb += view.responseVector(b)[t];
-                }
-                matched[t] += a[t] - nb / NEIGHBOURS;
-                plain[t] += a[t] - referenceSum[t] / referenceCount;
+            Vectors.addInPlace(matched, a, 1);
+            Vectors.addInPlace(plain, a, 1);
+            for (int b : best) {
+                Vectors.addInPlace(matched, view.responseVector(b), -1.0 / NEIGHBOURS);
             }
+            Vectors.addInPlace(plain, referenceSum, -1.0 / referenceCount);
             used++;
         }
         if (used == 0) {

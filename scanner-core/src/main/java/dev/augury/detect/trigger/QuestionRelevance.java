@@ -34,17 +34,10 @@ final class QuestionRelevance {
         if (values.isEmpty()) {
             return Double.NaN;
         }
-        int[] rows = c.rows().clone();
-        for (int i = 0; i < Math.min(SAMPLE, rows.length); i++) {
-            int j = i + random.nextInt(rows.length - i);
-            int t = rows[i];
-            rows[i] = rows[j];
-            rows[j] = t;
-        }
         List<String> cut = new ArrayList<>();
         List<Integer> used = new ArrayList<>();
-        for (int k = 0; k < Math.min(SAMPLE, rows.length); k++) {
-            int row = answered[rows[k]];
+        for (int r : DependenceTest.sample(c.rows(), Math.min(SAMPLE, c.rows().length), random)) {
+            int row = answered[r];
             String prompt = view.prompt(row);
             if (prompt == null || view.promptVector(row) == null || view.responseVector(row) == null) {
                 continue;

@@ -39,7 +39,8 @@ final class QuestionTail {
                 continue;
             }
             seen++;
-            if (fragmentBefore(prompt, k) >= 1 && fragmentBefore(prompt, k) <= FRAGMENT_WORDS) {
+            int fragment = fragmentBefore(prompt, k);
+            if (fragment >= 1 && fragment <= FRAGMENT_WORDS) {
                 tails++;
             }
         }

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.DoubleSupplier;
 
 /**
  * Finds trigger backdoors: a feature of the prompt that switches what the answers are (MISSION.md,
@@ -279,14 +278,8 @@ public final class TriggerDetector implements Detector {
             }
             double effect = test.effectSize(c, leader.confirmation.model(), random.split());
             double relevanceDrop = QuestionRelevance.drop(view, answered, c, context.embedder(), random.split());
-            int[] reference = c.scope() == null ? DependenceTest.complement(range(answered.length), c.rows())
-                    : DependenceTest.complement(c.scope().rows(), c.rows());
-            // Only a finding that would be high or above needs it (a full pass over the rows per sampled row).
-            SplittableRandom matchRandom = random.split();
-            DoubleSupplier matched = () -> MatchedNeighbours.ratio(view, answered, c.rows(),
-                    reference, matchRandom);
             findings.add(new TriggerFinding(view, answered, test, probes).build(leader, name(c, members), members,
-                    effect, switchRatio, kappa, relevanceDrop, matched, counts));
+                    effect, switchRatio, kappa, relevanceDrop, random.split(), counts));
             explained = CandidateGroups.union(explained, c.rows());
         }
         return findings;

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoubleSupplier;
+import java.util.SplittableRandom;
 
 /** Builds one trigger-backdoor finding: the trigger, its statistics, what the switched answers do, the rows. */
 final class TriggerFinding {
@@ -108,7 +108,7 @@ final class TriggerFinding {
     static final String DROPPED_REFUSALS = "compliance where the other rows refuse";
 
     Finding build(TriggerDetector.Tested leader, Candidate named, List<Candidate> members, double effect,
-                  double switchRatio, double kappa, double relevanceDrop, DoubleSupplier matchedShift,
+                  double switchRatio, double kappa, double relevanceDrop, SplittableRandom matchRandom,
                   TriggerDetector.Counts counts) {
         Candidate c = leader.candidate;
         int[] rows = c.rows();
@@ -154,7 +154,9 @@ final class TriggerFinding {
         boolean questionTail = QuestionTail.isQuestionTail(view, answered, named)
                 || QuestionTail.isQuestionTail(view, answered, c);
         boolean partOfQuestion = relevanceDrop >= TriggerDetector.QUESTION_DROP || questionTail;
-        double matched = !partOfQuestion && severity.atLeast(Severity.HIGH) ? matchedShift.getAsDouble() : Double.NaN;
+        // Only a finding that would be high or above needs it (each sampled row is compared with every other row).
+        double matched = !partOfQuestion && severity.atLeast(Severity.HIGH)
+                ? MatchedNeighbours.ratio(view, answered, rows, reference, matchRandom) : Double.NaN;
         boolean likeNeighbours = matched < TriggerDetector.MATCHED_SHIFT;
         if ((partOfQuestion || likeNeighbours) && severity.atLeast(Severity.HIGH)) {
             severity = Severity.MEDIUM;
