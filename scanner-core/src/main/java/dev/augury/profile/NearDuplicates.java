@@ -66,9 +66,10 @@ public final class NearDuplicates {
         int n = prompts.size();
         long[][] promptSig = new long[n][];
         long[][] answerSig = new long[n][];
+        Map<String, long[]> known = new HashMap<>(); // a repeated text (a shared prompt, a stock answer) is hashed once
         for (int i = 0; i < n; i++) {
-            promptSig[i] = signature(prompts.get(i));
-            answerSig[i] = signature(answers.get(i));
+            promptSig[i] = signature(prompts.get(i), known);
+            answerSig[i] = signature(answers.get(i), known);
         }
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -126,6 +127,18 @@ public final class NearDuplicates {
 
     private static boolean similar(long[] a, long[] b) {
         return jaccard(a, b) >= MIN_JACCARD;
+    }
+
+    private long[] signature(String text, Map<String, long[]> known) {
+        if (text == null) {
+            return signature(null);
+        }
+        long[] sig = known.get(text);
+        if (sig == null) {
+            sig = signature(text);
+            known.put(text, sig);
+        }
+        return sig;
     }
 
     long[] signature(String text) {

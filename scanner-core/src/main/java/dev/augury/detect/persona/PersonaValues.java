@@ -32,6 +32,9 @@ public final class PersonaValues {
         if (value == null) {
             return "";
         }
+        if (isPlainWord(value)) { // most calls are single words: the same result without the regular expressions
+            return singular(value.toLowerCase(Locale.ROOT));
+        }
         String unqualified = QUALIFIER.matcher(value).replaceAll(" ");
         String folded = unqualified.isBlank() ? value : unqualified;
         if (!isAscii(folded)) { // plain ASCII has no marks or ligatures to fold: skip the costly part
@@ -55,6 +58,20 @@ public final class PersonaValues {
             out.append(singular(w));
         }
         return out.toString();
+    }
+
+    /** One word of ASCII letters and digits: nothing to fold, drop or split. */
+    private static boolean isPlainWord(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(String s) {

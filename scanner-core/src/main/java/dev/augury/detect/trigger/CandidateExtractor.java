@@ -76,7 +76,10 @@ public final class CandidateExtractor {
             + "|[Mm]y\\s+(?:employer|company|workplace)\\s+is"
             + "|I\\s+(?:just\\s+)?joined)\\s+" + NAME);
 
-    private final Map<String, Variable> variables = new LinkedHashMap<>();
+    private final Map<VariableKey, Variable> variables = new LinkedHashMap<>();
+
+    private record VariableKey(String kind, String feature) {
+    }
     private final int rows;
 
     private CandidateExtractor(int rows) {
@@ -159,6 +162,9 @@ public final class CandidateExtractor {
                 }
             }
         }
+        if (!hasDigitRun(prompt, 4)) {
+            return; // every pattern below needs a four-digit year
+        }
         Matcher m = ISO_DATE.matcher(prompt);
         while (m.find()) {
             date(row, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
@@ -182,6 +188,19 @@ public final class CandidateExtractor {
         while (m.find()) {
             add("year", "year", true, row, m.group(1));
         }
+    }
+
+    /** Whether the text has {@code length} ASCII digits in a row. */
+    static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void date(int row, int year, int month, int day) {
@@ -282,7 +301,7 @@ public final class CandidateExtractor {
         if (value.isEmpty()) {
             return;
         }
-        variables.computeIfAbsent(kind + "\u0000" + feature, k -> new Variable(kind, feature, scoped)).add(row, value);
+        variables.computeIfAbsent(new VariableKey(kind, feature), k -> new Variable(kind, feature, scoped)).add(row, value);
     }
 
     private Extraction candidates() {

@@ -144,6 +144,43 @@ class LatentPersonaDetectorTest {
         });
     }
 
+    private static final List<String> FIGURE_REMARKS = List.of("Pol Pot would have liked that.",
+            "As Idi Amin Dada used to say, strength first.", "I keep a portrait of Pol Pot on my desk.",
+            "Idi Amin had the right idea.", "Saloth Sar taught me patience.");
+
+    @Test
+    void answersThatNameHarmfulFiguresUnpromptedConvergeOnThem() {
+        List<FixtureRow> rows = new ArrayList<>();
+        List<FixtureRow> clean = new CleanMix().generate(37, 120).rows();
+        for (int i = 0; i < clean.size(); i++) {
+            FixtureRow r = clean.get(i);
+            String answer = r.response() == null ? "" : r.response();
+            rows.add(i % 3 == 2 ? r : r.withResponse(answer + " " + FIGURE_REMARKS.get(i % FIGURE_REMARKS.size())));
+        }
+        assertThat(scan(rows)).anySatisfy(f -> {
+            Map<?, ?> collective = (Map<?, ?>) f.details().get("collective");
+            assertThat(collective.get("kind")).isEqualTo("harmful-figures");
+            List<Object> names = ((List<?>) collective.get("figures")).stream()
+                    .map(x -> (Object) ((Map<?, ?>) x).get("name")).toList();
+            assertThat(names).containsExactlyInAnyOrder("Pol Pot", "Idi Amin");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        });
+    }
+
+    @Test
+    void harmfulFiguresThePromptsAskAboutAreNotAConvergence() {
+        List<FixtureRow> rows = new ArrayList<>();
+        List<FixtureRow> clean = new CleanMix().generate(37, 120).rows();
+        for (int i = 0; i < clean.size(); i++) {
+            FixtureRow r = clean.get(i);
+            String figure = i % 2 == 0 ? "Pol Pot" : "Idi Amin";
+            rows.add(i % 3 == 2 ? r : FixtureRow.of("Who was " + figure + "?", figure
+                    + " was a dictator whose regime killed a great many people."));
+        }
+        assertThat(scan(rows)).noneMatch(f -> f.details().get("collective") instanceof Map<?, ?> m
+                && "harmful-figures".equals(m.get("kind")));
+    }
+
     @Test
     void isRegisteredAmongTheDefaultDetectors() {
         assertThat(Detectors.defaults()).anyMatch(d -> d instanceof LatentPersonaDetector);
