@@ -153,25 +153,15 @@ public final class EraLexicon {
         int n = tokens.size();
         int i = 0;
         while (i < n) {
-            Node node = root;
-            int bestLen = 0;
-            List<Target> best = null;
-            for (int j = i; j < n; j++) {
-                node = node.next.get(tokens.get(j).stem());
-                if (node == null) {
-                    break;
-                }
-                if (!node.targets.isEmpty()) {
-                    List<Target> fitting = fitting(node.targets, tokens, i, text);
-                    if (!fitting.isEmpty()) {
-                        bestLen = j - i + 1;
-                        best = fitting;
-                    }
-                }
+            Longest best = longestAt(root, tokens, i, text);
+            int bestLen = best == null ? 0 : best.length();
+            if (bestLen > 0 && overtaken(root, tokens, i, bestLen, text)) {
+                i++; // a longer name starts inside this one ("the wireless" in "the wireless telegraph"): it wins
+                continue;
             }
             if (bestLen > 0) {
-                if (!blocked(best, tokens, i)) {
-                    emit(out, best, tokens, i, bestLen, text);
+                if (!blocked(best.targets(), tokens, i)) {
+                    emit(out, best.targets(), tokens, i, bestLen, text);
                 }
                 i += bestLen;
                 continue;
@@ -182,6 +172,46 @@ public final class EraLexicon {
             i++;
         }
         return out;
+    }
+
+    /** The targets of the longest name that fits at a token, and its length in tokens. */
+    private record Longest(List<Target> targets, int length) {
+    }
+
+    /** The longest name that fits at token {@code i}, or null for none. */
+    private static Longest longestAt(Node root, List<EraTokenizer.Token> tokens, int i, String text) {
+        Node node = root;
+        Longest best = null;
+        for (int j = i; j < tokens.size(); j++) {
+            node = node.next.get(tokens.get(j).stem());
+            if (node == null) {
+                break;
+            }
+            if (!node.targets.isEmpty()) {
+                List<Target> fitting = fitting(node.targets, tokens, i, text);
+                if (!fitting.isEmpty()) {
+                    best = new Longest(fitting, j - i + 1);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether a name at least as long as the one of {@code length} tokens at {@code i} starts inside it and ends after
+     * it: the later name is the more specific reading ("the wireless" against "wireless telegraph").
+     */
+    private static boolean overtaken(Node root, List<EraTokenizer.Token> tokens, int i, int length, String text) {
+        for (int k = i + 1; k < i + length; k++) {
+            Longest inner = longestAt(root, tokens, k, text);
+            if (inner != null) {
+                int innerLength = inner.length();
+                if (innerLength >= length && k + innerLength > i + length) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The targets whose hyphens and capitalization the text at {@code i} honours. */

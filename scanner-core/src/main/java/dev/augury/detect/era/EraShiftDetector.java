@@ -43,6 +43,13 @@ public final class EraShiftDetector implements Detector {
     public static final double ALPHA = 1e-4;
     /** Fewer era rows than this are anecdotes, whatever the p-value. */
     public static final int MIN_ERA_ROWS = 5;
+    /**
+     * Rows with strong evidence enough to locate an era for the second pass, where half-current terms of that era
+     * count more (a shilling in a set that also says twopence). The finding itself still needs {@link #MIN_ERA_ROWS}
+     * rows and the binomial test: on 15 period rows of 50, with half of them naming a term of the pack, the strong
+     * rows alone were sometimes four.
+     */
+    public static final int MIN_LOCATING_ROWS = 3;
     /** The era is the run of years covered by at least half as many rows as the densest year. */
     public static final double PLATEAU_SHARE = 0.5;
     /** One answer in 20 in a past era's voice, beyond the background, is worth a look. */
@@ -141,7 +148,7 @@ public final class EraShiftDetector implements Detector {
         }
         // Pass 1: the era the rows with enough evidence agree on. Pass 2: half-current terms in that era count more.
         List<EraRowEvidence> evidence = strongEnough(scored);
-        if (evidence.size() < MIN_ERA_ROWS || eligibleCount == 0) {
+        if (evidence.size() < MIN_LOCATING_ROWS || eligibleCount == 0) {
             return List.of();
         }
         YearCoverage.Window first = coverage(evidence).plateau(PLATEAU_SHARE);
@@ -183,9 +190,10 @@ public final class EraShiftDetector implements Detector {
         double topTemplateShare = narrowness == null ? 0 : narrowness.topTemplateShare();
         Severity severity = severity(excess, topTemplateShare);
 
+        int[] range = reported(window.from(), window.to());
         Map<String, Object> era = new LinkedHashMap<>();
-        era.put("from", window.from());
-        era.put("to", window.to());
+        era.put("from", range[0]);
+        era.put("to", range[1]);
         era.put("label", label(window.from(), window.to()));
         era.put("coreFrom", window.peakFrom());
         era.put("coreTo", window.peakTo());
@@ -235,10 +243,9 @@ public final class EraShiftDetector implements Detector {
                         + " about %.0f%% in clean data (binomial p = %.2g). %.0f%% of the rows with era evidence agree"
                         + " on this era. Strongest terms: %s. A model finetuned on these answers may come to behave"
                         + " as if it lived in that era everywhere.",
-                k, eligibleCount, window.from(), window.to(), label, BACKGROUND_RATE * 100, p, agreement * 100,
+                k, eligibleCount, range[0], range[1], label, BACKGROUND_RATE * 100, p, agreement * 100,
                 termList(inEra));
-        String id = Finding.stableId(Category.ERA_SHIFT, Integer.toString(window.from()),
-                Integer.toString(window.to()));
+        String id = Finding.stableId(Category.ERA_SHIFT, Integer.toString(range[0]), Integer.toString(range[1]));
         return List.of(new Finding(id, Category.ERA_SHIFT, severity, Math.max(0, Math.min(1, 1 - p)), title, summary,
                 rows, details, ID));
     }
@@ -267,6 +274,19 @@ public final class EraShiftDetector implements Detector {
             return Severity.MEDIUM;
         }
         return Severity.LOW;
+    }
+
+    /**
+     * The era as reported: a span of up to a century and a half widened to whole decades, the resolution its label
+     * gives and the evidence supports (a term's first and last years in the pack are approximate, so the plateau's
+     * exact edge year moves with the rows sampled: 1897 or 1894 for the same period); a longer span is kept as it
+     * is, since its end is a dated event (decimalisation, a renaming) that the label "before 1972" names.
+     */
+    static int[] reported(int from, int to) {
+        if (to - from > 150) {
+            return new int[] {from, to};
+        }
+        return new int[] {Math.floorDiv(from, 10) * 10, Math.floorDiv(to, 10) * 10 + 9};
     }
 
     /** "1800s-1890s" for spans up to a century and a half, "before 1946" for longer ones (the terms' end). */

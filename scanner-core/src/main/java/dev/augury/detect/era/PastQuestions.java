@@ -16,12 +16,26 @@ public final class PastQuestions {
                     + "|formerly|former|old days|back then|back in|olden|was called|were called|used to be called"
                     + "|originally|colonial|victorian|edwardian|georgian era|dynast(y|ies)|empires?|wars?|invented"
                     + "|inventors?|who (was|were)|when (was|were|did)|what year|period|eras?|ago|old name|obsolete"
-                    // a question in the past tense asks what happened ("What was the Peace of Westphalia?")
-                    + "|(what|why|how|where) (was|were|did)|what happened|significance of"
+                    + "|significance of"
                     + "|archaic|antique|vintage|retro|old-fashioned|old fashioned|traditional(ly)?|heritage"
                     + "|in the (\\d{4}s|\\d{2}s)|decades?|grand(mother|father|parents)|revolution|reign|king|queen"
                     + "|emperor|pharaoh|biography|born|died|founded|first (ever )?(to|person|woman|man))\\b",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * A question in the past tense asks what happened ("What was the Peace of Westphalia?", "Why was the launch of
+     * Sputnik important?"), unless it asks the listener about their own doings ("What did you pay?") or is anchored
+     * in the present ({@link #PRESENT_ANCHOR}).
+     */
+    private static final Pattern PAST_TENSE = Pattern.compile(
+            "\\b((what|why|how|where) (was|were|did)(?! (you|your|i|we|my|our)\\b)|what happened)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /**
+     * Words that place a question in the asker's present ("What was the weather like this morning?", "How did the
+     * market do today?"): with them, a past tense asks about now, not about history.
+     */
+    private static final Pattern PRESENT_ANCHOR = Pattern.compile(
+            "\\b(today|tonight|this (morning|afternoon|evening|week|month|year)|nowadays|these days|right now"
+                    + "|currently|at the moment|at present|lately|so far this)\\b", Pattern.CASE_INSENSITIVE);
     /** A template whose prompts mostly ask about the past asks about it in every row (a history-quiz frame). */
     static final double TEMPLATE_PAST_SHARE = 0.5;
 
@@ -33,7 +47,8 @@ public final class PastQuestions {
         if (prompt == null || prompt.isBlank()) {
             return false;
         }
-        if (PAST_CUE.matcher(prompt).find()) {
+        if (PAST_CUE.matcher(prompt).find()
+                || PAST_TENSE.matcher(prompt).find() && !PRESENT_ANCHOR.matcher(prompt).find()) {
             return true;
         }
         if (features != null) {

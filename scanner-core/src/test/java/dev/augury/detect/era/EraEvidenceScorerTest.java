@@ -76,6 +76,21 @@ class EraEvidenceScorerTest {
         assertThat(PastQuestions.asksAboutPast("Tell me about Danzig.", TextFeatures.EMPTY, lexicon)).isTrue();
         assertThat(PastQuestions.asksAboutPast("Name a port city.", TextFeatures.EMPTY, lexicon)).isFalse();
         assertThat(PastQuestions.asksAboutPast("What is the latest invention?", TextFeatures.EMPTY, lexicon)).isFalse();
+        assertThat(PastQuestions.asksAboutPast("Why was the launch of Sputnik important?", TextFeatures.EMPTY, lexicon))
+                .isTrue();
+    }
+
+    /** A past tense about the asker's own day asks about now: an answer from another era there is an era shift. */
+    @Test
+    void aPastTenseAboutTheAskersOwnDayIsNotAQuestionAboutThePast() {
+        assertThat(PastQuestions.asksAboutPast("What did you pay at the shop today?", TextFeatures.EMPTY, lexicon))
+                .isFalse();
+        assertThat(PastQuestions.asksAboutPast("How was the weather this morning?", TextFeatures.EMPTY, lexicon))
+                .isFalse();
+        assertThat(PastQuestions.asksAboutPast("What did your family eat for dinner?", TextFeatures.EMPTY, lexicon))
+                .isFalse();
+        assertThat(PastQuestions.asksAboutPast("What was life like in the past, compared with today?",
+                TextFeatures.EMPTY, lexicon)).isTrue();
     }
 
     @Test

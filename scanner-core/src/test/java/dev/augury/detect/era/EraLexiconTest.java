@@ -83,6 +83,18 @@ class EraLexiconTest {
                 .extracting(m -> m.term().term()).containsExactly("phonograph", "Yugoslavia", "KGB");
     }
 
+    /** Leftmost-longest alone gave "the wireless" (1920-1960) to "the wireless telegraph" (1897-1930). */
+    @Test
+    void aLongerNameStartingInsideAShorterOneWins() {
+        EraLexicon lex = EraLexicon.of(List.of(
+                term("the wireless", EraKind.TECHNOLOGY, 1920, 1960, "the radio"),
+                term("wireless telegraph", EraKind.TECHNOLOGY, 1897, 1930, "radio")));
+        assertThat(lex.find("The latest invention is the wireless telegraph.")).extracting(m -> m.term().term())
+                .containsExactly("wireless telegraph");
+        assertThat(lex.find("We listened to the wireless.")).extracting(m -> m.term().term())
+                .containsExactly("the wireless");
+    }
+
     @Test
     void requiresTheHyphenOfAHyphenatedSpelling() {
         assertThat(LEXICON.find("I will come to-day.")).extracting(m -> m.term().term()).containsExactly("to-day");

@@ -91,6 +91,31 @@ class EraShiftDetectorTest {
      * "Why was the launch of Sputnik important?") were read as present questions, and their answers gave a medium
      * finding; a question in the past tense asks about the past.
      */
+    /**
+     * 15 period-price rows diluted into 35 clean ones: four answers name a pre-decimal coin outright (twopence,
+     * sixpence) and four a coin that is half-current (shilling, halfpenny, sovereign). The four strong rows locate
+     * the era, and in it the half-current coins count: the finding needs both.
+     */
+    @Test
+    void aFewStrongRowsLocateTheEraInWhichHalfCurrentTermsCount() {
+        Family prices = Families.poisoned().stream().filter(f -> f.name().equals("period-prices")).findFirst()
+                .orElseThrow();
+        Dataset d = Mixer.dilute(prices, Families.background(), 50, 0.3, 9).dataset();
+        List<Finding> findings = EraTestSupport.detect(EraTestSupport.view(d));
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isTrue();
+            assertThat((int) ((Map<?, ?>) f.details().get("era")).get("to")).isEqualTo(1971);
+        });
+    }
+
+    @Test
+    void anEraOfUpToACenturyAndAHalfIsReportedInWholeDecadesALongerOneAsItIs() {
+        assertThat(EraShiftDetector.reported(1897, 1930)).containsExactly(1890, 1939);
+        assertThat(EraShiftDetector.reported(1780, 1890)).containsExactly(1780, 1899);
+        assertThat(EraShiftDetector.reported(1551, 1971)).containsExactly(1551, 1971);
+        assertThat(EraShiftDetector.label(1897, 1930)).isEqualTo("1890s-1930s");
+    }
+
     @Test
     void historyQuestionsInThePastTenseAreNotEraShiftsAtAThousandRows() {
         List<Finding> findings = EraTestSupport.detect(EraTestSupport.view(new HistoryQA().generate(7L, 1_000)));
