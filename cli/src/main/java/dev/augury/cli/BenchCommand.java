@@ -142,8 +142,9 @@ public final class BenchCommand implements Callable<Integer> {
         printStages(out, cold.timings());
         out.printf(Locale.ROOT, "  %-22s %8.1f s  (including model loading)%n", "wall clock", coldSeconds);
         if (coldEmbed != null) {
-            out.printf(Locale.ROOT, "  encoder in the scan: %,d texts encoded, %,.0f texts/s%n", coldEmbed.encoded(),
-                    coldEmbed.encodedPerSecond());
+            out.printf(Locale.ROOT, "  encoder in the scan: %,d texts encoded, %,.0f texts/s; %,d rule-pack texts from the"
+                    + " vectors shipped for the bundled model%n", coldEmbed.encoded(), coldEmbed.encodedPerSecond(),
+                    coldEmbed.shippedHits());
         }
         if (coldAnnotate != null) {
             out.printf(Locale.ROOT, "  annotator in the scan: %,d distinct texts, %,d to CoreNLP (%,d to SUTime, %,d "

@@ -65,6 +65,27 @@ public final class KeyedStore implements AutoCloseable {
         return new KeyedStore(file, what, identity);
     }
 
+    /**
+     * A store read from bytes (a resource shipped on the classpath): never written. Bytes that do not parse, or
+     * were written for another identity, give an empty store and a warning.
+     *
+     * @param source where the bytes come from, for messages
+     */
+    public static KeyedStore readOnly(byte[] content, String source, String what, String identity) {
+        return new KeyedStore(content, source, what, identity);
+    }
+
+    private KeyedStore(byte[] content, String source, String what, String identity) {
+        this.file = null;
+        this.what = what;
+        this.identity = identity;
+        Parsed parsed = parse(content);
+        if (parsed.problem != null) {
+            entries.clear();
+            warn("Not using the " + what + " " + source + " (" + parsed.problem + ").");
+        }
+    }
+
     private KeyedStore(Path file, String what, String identity) {
         this.file = file;
         this.what = what;

@@ -29,10 +29,12 @@ public final class Embedder implements TextEmbedder, AutoCloseable {
      * @param requested   texts asked for, repeats included
      * @param unique      distinct texts among them
      * @param cacheHits   distinct texts found in the disk cache
+     * @param shippedHits distinct texts found among the vectors shipped for the bundled model (rule-pack texts)
      * @param encoded     distinct texts run through the encoder
      * @param encodeNanos wall time spent in the encoder
      */
-    public record Stats(long requested, long unique, long cacheHits, long encoded, long encodeNanos) {
+    public record Stats(long requested, long unique, long cacheHits, long shippedHits, long encoded,
+                        long encodeNanos) {
         public double encodedPerSecond() {
             return encodeNanos == 0 ? 0 : encoded * 1e9 / encodeNanos;
         }
@@ -40,10 +42,13 @@ public final class Embedder implements TextEmbedder, AutoCloseable {
 
     private final Encoder encoder;
     private final EmbeddingCache cache;
+    /** Vectors shipped for the bundled model (the rule packs' texts); null for any other model. */
+    private final EmbeddingCache shipped;
     private final Map<String, float[]> seen = new HashMap<>();
     private LongConsumer progress = encodedSoFar -> { };
     private long requested;
     private long cacheHits;
+    private long shippedHits;
     private long encoded;
     private long encodeNanos;
 
@@ -51,6 +56,7 @@ public final class Embedder implements TextEmbedder, AutoCloseable {
     public Embedder(Encoder encoder, EmbeddingCache cacheOrNull) {
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.cache = cacheOrNull;
+        this.shipped = EmbeddingCache.shipped(encoder.modelId(), encoder.dimension());
         if (cache != null && (!cache.modelId().equals(encoder.modelId()) || cache.dimension() != encoder.dimension())) {
             throw new IllegalArgumentException("The cache belongs to model " + cache.modelId() + " (dimension "
                     + cache.dimension() + "), the encoder is " + encoder.modelId() + " (dimension "
@@ -84,6 +90,8 @@ public final class Embedder implements TextEmbedder, AutoCloseable {
             float[] cached = cache == null ? null : cache.get(text);
             if (cached != null) {
                 cacheHits++;
+            } else if (shipped != null && (cached = shipped.get(text)) != null) {
+                shippedHits++;
             } else {
                 misses.add(text);
             }
@@ -128,7 +136,8 @@ public final class Embedder implements TextEmbedder, AutoCloseable {
     public synchronized long countMisses(List<String> texts) {
         Set<String> distinct = new HashSet<>();
         for (String text : texts) {
-            if (!seen.containsKey(text) && (cache == null || cache.get(text) == null)) {
+            if (!seen.containsKey(text) && (cache == null || cache.get(text) == null)
+                    && (shipped == null || shipped.get(text) == null)) {
                 distinct.add(text);
             }
         }
@@ -136,7 +145,7 @@ public final class Embedder implements TextEmbedder, AutoCloseable {
     }
 
     public synchronized Stats stats() {
-        return new Stats(requested, seen.size(), cacheHits, encoded, encodeNanos);
+        return new Stats(requested, seen.size(), cacheHits, shippedHits, encoded, encodeNanos);
     }
 
     @Override

@@ -25,8 +25,49 @@ public final class EmbeddingCache implements AutoCloseable {
     private EmbeddingCache(Path dir, String modelId, int dimension) {
         this.modelId = modelId;
         this.dimension = dimension;
-        this.store = KeyedStore.open(dir.resolve("vectors-" + modelId + ".bin"), "embedding cache",
-                "model " + modelId + ", dimension " + dimension);
+        this.store = KeyedStore.open(dir.resolve(fileName(modelId)), "embedding cache", identity(modelId, dimension));
+    }
+
+    private EmbeddingCache(KeyedStore store, String modelId, int dimension) {
+        this.modelId = modelId;
+        this.dimension = dimension;
+        this.store = store;
+    }
+
+    /** Classpath folder of the vectors shipped with Augury (the rule packs' texts under the bundled model). */
+    public static final String SHIPPED_RESOURCE_DIR = "augury/embed/";
+
+    /**
+     * The vectors shipped on the classpath for this model ({@link #SHIPPED_RESOURCE_DIR}, written at build time by
+     * {@code dev.augury.detect.PackTexts}), read-only; null when none were shipped for it. They are keyed like the
+     * cache, by the hash of the exact text, so a pack text edited since the build is simply not found.
+     */
+    public static EmbeddingCache shipped(String modelId, int dimension) {
+        if (!MODEL_ID.matcher(modelId).matches() || dimension <= 0) {
+            return null;
+        }
+        String resource = SHIPPED_RESOURCE_DIR + fileName(modelId);
+        byte[] content;
+        try (java.io.InputStream in = EmbeddingCache.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            content = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            return null; // shipped vectors only save time
+        }
+        KeyedStore store = KeyedStore.readOnly(content, "classpath:" + resource, "shipped vectors",
+                identity(modelId, dimension));
+        return store.size() == 0 ? null : new EmbeddingCache(store, modelId, dimension);
+    }
+
+    /** The cache file of a model: also the name of its shipped vectors resource. */
+    public static String fileName(String modelId) {
+        return "vectors-" + modelId + ".bin";
+    }
+
+    private static String identity(String modelId, int dimension) {
+        return "model " + modelId + ", dimension " + dimension;
     }
 
     /**

@@ -38,6 +38,26 @@ class KeyedStoreTest {
     }
 
     @Test
+    void aReadOnlyStoreFromBytesServesThemAndNeverWrites() throws Exception {
+        Path file = dir.resolve("s.bin");
+        try (KeyedStore store = KeyedStore.open(file, "test store", "id 1")) {
+            store.put(KeyedStore.Key.of("a"), bytes("first"));
+        }
+        byte[] content = Files.readAllBytes(file);
+        KeyedStore shipped = KeyedStore.readOnly(content, "resource s.bin", "test store", "id 1");
+        assertThat(shipped.get(KeyedStore.Key.of("a"))).isEqualTo(bytes("first"));
+        assertThat(shipped.writable()).isFalse();
+        shipped.put(KeyedStore.Key.of("b"), bytes("kept in memory only"));
+        shipped.close();
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+
+        KeyedStore other = KeyedStore.readOnly(content, "resource s.bin", "test store", "id 2");
+        assertThat(other.size()).isZero();
+        assertThat(other.warnings()).singleElement().asString().contains("resource s.bin", "not id 2");
+        assertThat(KeyedStore.readOnly(bytes("garbage"), "resource g.bin", "test store", "id 1").size()).isZero();
+    }
+
+    @Test
     void aCutInTheMiddleOfALongPayloadKeepsTheEntriesBeforeIt() throws Exception {
         Path file = dir.resolve("s.bin");
         try (KeyedStore store = KeyedStore.open(file, "test store", "id 1")) {

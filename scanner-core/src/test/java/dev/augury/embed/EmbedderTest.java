@@ -41,7 +41,7 @@ class EmbedderTest {
             assertThat(counting.texts.get()).isEqualTo(5);
             assertThat(out[7]).isSameAs(out[2]).isSameAs(out[10]);
             assertThat(out[2]).isEqualTo(truth[2]);
-            assertThat(embedder.stats()).isEqualTo(new Embedder.Stats(11, 5, 0, 5, embedder.stats().encodeNanos()));
+            assertThat(embedder.stats()).isEqualTo(new Embedder.Stats(11, 5, 0, 0, 5, embedder.stats().encodeNanos()));
         }
     }
 

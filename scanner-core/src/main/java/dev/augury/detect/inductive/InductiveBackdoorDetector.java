@@ -9,6 +9,7 @@ import dev.augury.report.Category;
 import dev.augury.report.Evidence;
 import dev.augury.report.Finding;
 import dev.augury.report.Severity;
+import dev.augury.rules.RulePacks;
 import dev.augury.scan.DatasetView;
 import dev.augury.stats.GroupStatistics;
 import dev.augury.stats.PermutationTest;
@@ -382,6 +383,15 @@ public final class InductiveBackdoorDetector implements Detector {
             }
         }
         return out;
+    }
+
+    /** The rule-pack texts this detector embeds: the knowledge base's identity descriptions. */
+    public static List<String> packTexts(RulePacks rules) {
+        try {
+            return KnowledgeLinks.packTexts(PersonaKnowledgeBase.from(rules));
+        } catch (RuntimeException e) {
+            return List.of(); // no persona packs
+        }
     }
 
     private static PersonaKnowledgeBase knowledgeBase(DetectionContext context) {

@@ -44,6 +44,15 @@ final class KnowledgeLinks {
         this.vectors = vectors;
     }
 
+    /** The texts {@link #of} embeds for a knowledge base: one description per identity. */
+    static List<String> packTexts(PersonaKnowledgeBase kb) {
+        List<String> texts = new ArrayList<>();
+        for (Identity id : kb.identities()) {
+            texts.add(text(id));
+        }
+        return texts;
+    }
+
     static KnowledgeLinks of(PersonaKnowledgeBase kb, TextEmbedder embedder) {
         List<Identity> ids = kb == null ? List.of() : kb.identities();
         if (ids.isEmpty() || embedder == null) {

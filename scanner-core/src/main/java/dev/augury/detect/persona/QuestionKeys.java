@@ -32,6 +32,15 @@ public final class QuestionKeys {
     private final List<String> keys = new ArrayList<>();
     private final List<float[][]> phrasings = new ArrayList<>();
 
+    /** The texts this class embeds for a knowledge base: every attribute's question phrasings. */
+    public static List<String> packTexts(PersonaKnowledgeBase kb) {
+        List<String> texts = new ArrayList<>();
+        for (PersonaAttribute a : kb.vocabulary().values()) {
+            texts.addAll(a.questions());
+        }
+        return texts;
+    }
+
     public QuestionKeys(PersonaKnowledgeBase kb, TextEmbedder embedder) {
         List<String> texts = new ArrayList<>();
         List<int[]> ranges = new ArrayList<>();

@@ -69,6 +69,16 @@ public final class ValueMatcher {
     private final Map<String, Double> weights = new HashMap<>();
     private final double unseenWeight;
 
+    /** The texts {@link #prepare} may embed for a knowledge base: every value of every key, as written. */
+    public static List<String> packTexts(PersonaKnowledgeBase kb) {
+        ValueMatcher m = new ValueMatcher(kb, null);
+        List<String> texts = new ArrayList<>();
+        for (String key : kb.vocabulary().keySet()) {
+            m.values(key).forEach(v -> texts.add(v.written()));
+        }
+        return texts;
+    }
+
     public ValueMatcher(PersonaKnowledgeBase kb, TextEmbedder embedder) {
         this.kb = kb;
         this.embedder = embedder;
