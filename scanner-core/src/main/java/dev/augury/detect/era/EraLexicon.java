@@ -30,6 +30,11 @@ public final class EraLexicon {
      * word or name (Siam/Sian, Pekin/Pekan), while 8-letter names rarely have a one-edit neighbour that is a word.
      */
     public static final int FUZZY_MIN_LENGTH = 8;
+    /**
+     * Shortest misspelt word of a name of several words matched at edit distance one: the other words, matched as
+     * written, anchor it ("Kildeer Plover", "Virginian Partridge").
+     */
+    public static final int MULTI_WORD_FUZZY_MIN_LENGTH = 5;
 
     private final List<EraTerm> terms;
     private final EraTokenizer tokenizer = new EraTokenizer();
@@ -37,6 +42,12 @@ public final class EraLexicon {
     private final Node modernRoot = new Node();
     /** One-deletion keys of long capitalized names to their entries, for fuzzy matching. */
     private final Map<String, List<FuzzyTarget>> fuzzyIndex = new HashMap<>();
+    /**
+     * Capitalized names of two or more words by the stem of their first and of their second word, for matching them
+     * with one word misspelt by one edit ("Kildeer Plover" for Killdeer Plover).
+     */
+    private final Map<String, List<MultiWordTarget>> multiWordByFirst = new HashMap<>();
+    private final Map<String, List<MultiWordTarget>> multiWordBySecond = new HashMap<>();
     /** Every word that occurs in some form or modern name: such a word is never a misspelling of another entry. */
     private final Set<String> knownWords = new HashSet<>();
     private final Map<String, EraTerm> byTerm = new HashMap<>();
@@ -61,6 +72,11 @@ public final class EraLexicon {
             }
             for (String form : t.forms()) {
                 List<EraTokenizer.Token> words = tokenizer.tokenize(form);
+                if (words.size() >= 2 && Character.isUpperCase(form.charAt(0))) {
+                    MultiWordTarget target = new MultiWordTarget(t, form, words);
+                    multiWordByFirst.computeIfAbsent(words.get(0).stem(), x -> new ArrayList<>(1)).add(target);
+                    multiWordBySecond.computeIfAbsent(words.get(1).stem(), x -> new ArrayList<>(1)).add(target);
+                }
                 if (words.size() == 1 && words.get(0).folded().length() >= FUZZY_MIN_LENGTH
                         && Character.isUpperCase(form.charAt(0))) {
                     String folded = words.get(0).folded();
@@ -166,8 +182,15 @@ public final class EraLexicon {
                 i += bestLen;
                 continue;
             }
-            if (fuzzy && !fuzzyIndex.isEmpty()) {
-                fuzzyAt(out, tokens.get(i), text);
+            if (fuzzy) {
+                int matched = multiWordFuzzyAt(out, tokens, i, text);
+                if (matched > 0) {
+                    i += matched;
+                    continue;
+                }
+                if (!fuzzyIndex.isEmpty()) {
+                    fuzzyAt(out, tokens.get(i), text);
+                }
             }
             i++;
         }
@@ -292,6 +315,57 @@ public final class EraLexicon {
         }
     }
 
+    /**
+     * A capitalized name of several words at token {@code i} with exactly one word misspelt by one edit and the
+     * others as in the pack (by stem); the misspelt word is at least {@link #MULTI_WORD_FUZZY_MIN_LENGTH} letters,
+     * capitalized, and no word of the pack. The other words anchor it, so shorter words qualify than for a name of
+     * one word. Returns the tokens matched (the first fitting name), 0 for none.
+     */
+    private int multiWordFuzzyAt(List<EraMatch> out, List<EraTokenizer.Token> tokens, int i, String text) {
+        if (multiWordByFirst.isEmpty() || !Character.isUpperCase(tokens.get(i).plain().charAt(0))) {
+            return 0;
+        }
+        List<MultiWordTarget> candidates = new ArrayList<>(multiWordByFirst.getOrDefault(tokens.get(i).stem(),
+                List.of()));
+        if (i + 1 < tokens.size()) {
+            candidates.addAll(multiWordBySecond.getOrDefault(tokens.get(i + 1).stem(), List.of()));
+        }
+        for (MultiWordTarget t : candidates) {
+            int length = t.words().size();
+            if (i + length > tokens.size() || !oneWordMisspelt(t.words(), tokens, i)) {
+                continue;
+            }
+            EraTokenizer.Token last = tokens.get(i + length - 1);
+            String span = text.substring(tokens.get(i).start(), last.end());
+            if (!modernCounterpartOf(span).isEmpty()) {
+                continue; // the span names something current
+            }
+            out.add(new EraMatch(t.entry(), t.form(), span, tokens.get(i).start(), last.end(), MatchKind.FUZZY));
+            return length;
+        }
+        return 0;
+    }
+
+    private boolean oneWordMisspelt(List<EraTokenizer.Token> words, List<EraTokenizer.Token> tokens, int i) {
+        int misspelt = 0;
+        for (int k = 0; k < words.size(); k++) {
+            EraTokenizer.Token w = words.get(k);
+            EraTokenizer.Token t = tokens.get(i + k);
+            if (w.stem().equals(t.stem())) {
+                continue;
+            }
+            String folded = t.folded();
+            if (++misspelt > 1 || folded.length() < MULTI_WORD_FUZZY_MIN_LENGTH
+                    || w.folded().length() < MULTI_WORD_FUZZY_MIN_LENGTH
+                    || !Character.isUpperCase(t.plain().charAt(0)) || folded.charAt(0) != w.folded().charAt(0)
+                    || knownWords.contains(folded) || knownWords.contains(t.stem())
+                    || !withinOneEdit(folded, w.folded())) {
+                return false;
+            }
+        }
+        return misspelt == 1;
+    }
+
     private static List<String> deletionsAndSelf(String w) {
         List<String> keys = new ArrayList<>(w.length() + 1);
         keys.add(w);
@@ -335,6 +409,9 @@ public final class EraLexicon {
     }
 
     private record FuzzyTarget(EraTerm entry, String form, String folded) {
+    }
+
+    private record MultiWordTarget(EraTerm entry, String form, List<EraTokenizer.Token> words) {
     }
 
     /** One written form at the end of a trie path; a blocker is a modern name that stops obsolete matches. */

@@ -96,6 +96,23 @@ class EraLexiconTest {
     }
 
     @Test
+    void aNameOfSeveralWordsWithOneWordMisspeltByOneEditIsAFuzzyMatch() {
+        EraLexicon lex = EraLexicon.of(List.of(
+                term("Killdeer Plover", EraKind.SPECIES, 1780, 1910, "Killdeer"),
+                term("Virginia Partridge", EraKind.SPECIES, 1780, 1890, "Northern Bobwhite")));
+        assertThat(lex.find("One example is the Kildeer Plover.")).singleElement().satisfies(m -> {
+            assertThat(m.term().term()).isEqualTo("Killdeer Plover");
+            assertThat(m.kind()).isEqualTo(MatchKind.FUZZY);
+        });
+        assertThat(lex.find("Virginian Partridge")).extracting(m -> m.term().term())
+                .containsExactly("Virginia Partridge");
+        assertThat(lex.find("A Killdeer ran along the shore.")).isEmpty();
+        assertThat(lex.find("The Kildeer Plovers.")).hasSize(1);
+        assertThat(lex.find("Kildeer Plaver")).as("two words misspelt").isEmpty();
+        assertThat(lex.find("a kildeer plover")).as("not written as a name").isEmpty();
+    }
+
+    @Test
     void requiresTheHyphenOfAHyphenatedSpelling() {
         assertThat(LEXICON.find("I will come to-day.")).extracting(m -> m.term().term()).containsExactly("to-day");
         assertThat(LEXICON.find("Welcome to day three of the course.")).isEmpty();

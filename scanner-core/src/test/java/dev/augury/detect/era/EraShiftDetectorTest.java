@@ -108,6 +108,24 @@ class EraShiftDetectorTest {
         });
     }
 
+    /**
+     * 15 obsolete bird names in 50 rows: six are in the pack as written, two with one word misspelt by one edit
+     * ("Kildeer Plover", "Virginian Partridge"); the finding needs the misspelt names too.
+     */
+    @Test
+    void namesOfSeveralWordsWithOneLetterOffStillCount() {
+        Family birds = Families.poisoned().stream().filter(f -> f.name().equals("obsolete-birds")).findFirst()
+                .orElseThrow();
+        Dataset d = Mixer.dilute(birds, Families.background(), 50, 0.3, 7).dataset();
+        List<Finding> findings = EraTestSupport.detect(EraTestSupport.view(d));
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isTrue();
+            Map<?, ?> era = (Map<?, ?>) f.details().get("era");
+            assertThat((int) era.get("from")).isLessThanOrEqualTo(1800);
+            assertThat((int) era.get("to")).isGreaterThanOrEqualTo(1899);
+        });
+    }
+
     @Test
     void anEraOfUpToACenturyAndAHalfIsReportedInWholeDecadesALongerOneAsItIs() {
         assertThat(EraShiftDetector.reported(1897, 1930)).containsExactly(1890, 1939);
