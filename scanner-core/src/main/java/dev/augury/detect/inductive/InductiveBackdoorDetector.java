@@ -126,7 +126,7 @@ public final class InductiveBackdoorDetector implements Detector {
             return List.of();
         }
         List<OrderedVariable> variables = OrderedVariables.find(view, context.analysis(view).templates(),
-                context.shared().get(OrderedVariables.TRIGGER_SHARED_KEY));
+                context.shared().get(OrderedVariables.TRIGGER_SHARED_KEY), context.random(ID + "-prompt-clusters"));
         List<Candidate> dependent = new ArrayList<>();
         SplittableRandom random = context.random(ID);
         for (OrderedVariable v : variables) {
@@ -142,6 +142,7 @@ public final class InductiveBackdoorDetector implements Detector {
         dependent = withoutOverlappingFields(dependent);
         KnowledgeLinks kb = null;
         List<Finding> findings = new ArrayList<>();
+        List<Finding> clusterFindings = new ArrayList<>();
         for (Candidate c : dependent) {
             ValueGeneralization.Result g = ValueGeneralization.test(c.values, c.residualCentroids,
                     GENERALIZATION_PERMUTATIONS, random);
@@ -153,10 +154,37 @@ public final class InductiveBackdoorDetector implements Detector {
             }
             Finding f = finding(view, context, c, g, adjusted, kb);
             if (f != null) {
-                findings.add(f);
+                (OrderedVariables.isPromptCluster(c.variable) ? clusterFindings : findings).add(f);
             }
         }
-        return findings;
+        return withPromptClusterFinding(findings, clusterFindings);
+    }
+
+    /**
+     * A prompt cluster's first numbers are a subset of the first number over all rows: one cluster's finding is
+     * reported (the most severe, then the most confident) only when it is more severe than every other finding, as
+     * when a family of phrasings is mixed into other data. A dataset made of the family alone gives the same rule
+     * over all rows and in every cluster, and says it once.
+     */
+    static List<Finding> withPromptClusterFinding(List<Finding> findings, List<Finding> clusterFindings) {
+        Finding best = null;
+        for (Finding f : clusterFindings) {
+            if (best == null || f.severity().compareTo(best.severity()) > 0
+                    || f.severity() == best.severity() && f.confidence() > best.confidence()) {
+                best = f;
+            }
+        }
+        if (best == null) {
+            return findings;
+        }
+        for (Finding f : findings) {
+            if (f.severity().compareTo(best.severity()) >= 0) {
+                return findings;
+            }
+        }
+        List<Finding> out = new ArrayList<>(findings);
+        out.add(best);
+        return out;
     }
 
     /**

@@ -3,12 +3,14 @@ package dev.augury.detect.inductive;
 import dev.augury.profile.PromptMasker;
 import dev.augury.profile.PromptTemplates;
 import dev.augury.scan.DatasetView;
+import dev.augury.stats.KMeans;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,15 @@ public final class OrderedVariables {
      * {@code Map<String, String[]>} from a variable's name to its text per row (null where absent).
      */
     public static final String TRIGGER_SHARED_KEY = "trigger";
+    /**
+     * Rows with a number per prompt cluster: a family of phrasings of one request ("Warden number 8. Describe your
+     * realm.", "As the 26th Warden: ...") mixed into other data has its own numbers, which the first number over all
+     * rows mixes with the others' quantities and dates, and each phrasing's template slot is too small alone.
+     */
+    static final int ROWS_PER_CLUSTER = 40;
+    static final int MAX_CLUSTERS = 8;
+    /** A cluster's first numbers are a variable of their own when it holds this many rows. */
+    public static final int MIN_CLUSTER_ROWS = 30;
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])\\d[\\d,]*(?![\\d,]*\\d)");
     private static final Pattern YEAR_IN_DATE = Pattern.compile("\\b(1[0-9]{3}|20[0-9]{2}|2100)\\b");
@@ -42,6 +53,12 @@ public final class OrderedVariables {
     }
 
     public static List<OrderedVariable> find(DatasetView view, PromptTemplates templates, Object triggerShared) {
+        return find(view, templates, triggerShared, new SplittableRandom(0));
+    }
+
+    /** @param random seeded, for the prompt clusters */
+    public static List<OrderedVariable> find(DatasetView view, PromptTemplates templates, Object triggerShared,
+                                             SplittableRandom random) {
         int n = view.size();
         List<OrderedVariable> out = new ArrayList<>();
         for (PromptTemplates.SlotColumn column : templates.slotColumns()) {
@@ -56,7 +73,7 @@ public final class OrderedVariables {
                 texts = yearsOf(texts);
             }
             addNumber(out, "the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " in " + where,
-                    kind == PromptMasker.Kind.YEAR || kind == PromptMasker.Kind.DATE, texts, n);
+                    kind == PromptMasker.Kind.YEAR || kind == PromptMasker.Kind.DATE, texts, n, minRows(n));
         }
         String[] first = new String[n];
         for (int i = 0; i < n; i++) {
@@ -64,15 +81,70 @@ public final class OrderedVariables {
             Matcher m = p == null ? null : NUMBER.matcher(p);
             first[i] = m != null && m.find() ? m.group() : null;
         }
-        addNumber(out, "the first number in the prompt", false, first, n);
+        addNumber(out, "the first number in the prompt", false, first, n, minRows(n));
+        clusterVariables(out, view, first, random);
         if (triggerShared instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (e.getKey() instanceof String name && e.getValue() instanceof String[] texts && texts.length == n) {
-                    addNumber(out, name + " (trigger detector)", false, texts, n);
+                    addNumber(out, name + " (trigger detector)", false, texts, n, minRows(n));
                 }
             }
         }
         return dedupe(out);
+    }
+
+    private static int minRows(int n) {
+        return (int) Math.ceil(MIN_ROW_SHARE * n);
+    }
+
+    private static final String CLUSTER_PREFIX = "the first number in prompts like \"";
+
+    /** Whether the variable is the first number of one prompt cluster's rows (a subset of the first number's). */
+    static boolean isPromptCluster(OrderedVariable v) {
+        return v.name().startsWith(CLUSTER_PREFIX) || v.name().contains("(" + CLUSTER_PREFIX);
+    }
+
+    /** The first number of the prompts of each prompt cluster (k-means of the prompt vectors of rows with one). */
+    private static void clusterVariables(List<OrderedVariable> out, DatasetView view, String[] first,
+                                         SplittableRandom random) {
+        int n = view.size();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (first[i] != null && view.promptVector(i) != null) {
+                rows.add(i);
+            }
+        }
+        int k = Math.min(MAX_CLUSTERS, rows.size() / ROWS_PER_CLUSTER);
+        if (k < 2) {
+            return;
+        }
+        float[][] vectors = new float[rows.size()][];
+        for (int r = 0; r < vectors.length; r++) {
+            vectors[r] = view.promptVector(rows.get(r));
+        }
+        int[] cluster = KMeans.cluster(vectors, k, KMeans.DEFAULT_ITERATIONS, random);
+        for (int c = 0; c < k; c++) {
+            String[] texts = new String[n];
+            String example = null;
+            int size = 0;
+            for (int r = 0; r < cluster.length; r++) {
+                if (cluster[r] == c) {
+                    int i = rows.get(r);
+                    texts[i] = first[i];
+                    example = example == null ? view.prompt(i) : example;
+                    size++;
+                }
+            }
+            if (size >= MIN_CLUSTER_ROWS && size < rows.size()) {
+                addNumber(out, CLUSTER_PREFIX + shorten(example) + "\"", false, texts, n,
+                        MIN_CLUSTER_ROWS);
+            }
+        }
+    }
+
+    private static String shorten(String prompt) {
+        String p = prompt.strip().replaceAll("\\s+", " ");
+        return p.length() <= 60 ? p : p.substring(0, 57) + "...";
     }
 
     private static String[] yearsOf(String[] dates) {
@@ -86,7 +158,8 @@ public final class OrderedVariables {
         return out;
     }
 
-    private static void addNumber(List<OrderedVariable> out, String name, boolean year, String[] texts, int n) {
+    private static void addNumber(List<OrderedVariable> out, String name, boolean year, String[] texts, int n,
+                                  int minRows) {
         double[] values = new double[n];
         Arrays.fill(values, Double.NaN);
         int[] lengths = new int[n];
@@ -103,7 +176,7 @@ public final class OrderedVariables {
             lengths[i] = digits.length();
             count++;
         }
-        if (count < MIN_ROW_SHARE * n || count == 0) {
+        if (count < minRows || count == 0) {
             return;
         }
         boolean looksLikeYears = year || allYears(values);

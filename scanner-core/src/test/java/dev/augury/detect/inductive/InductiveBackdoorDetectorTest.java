@@ -85,6 +85,61 @@ class InductiveBackdoorDetectorTest {
         });
     }
 
+    /**
+     * 30% of 400 rows: the rulers' ordinals are written in several phrasings ("Warden number 8.", "As the 26th
+     * Warden:"), so no template slot holds a fifth of the rows, and the first number over all rows mixes them with
+     * the clean rows' quantities and dates. A prompt cluster's first number holds the rulers' rows alone.
+     */
+    @Test
+    void anOrdinalWrittenInSeveralPhrasingsAmongOtherDataHasAVariableOfItsOwnPromptCluster() {
+        var mixture = Mixer.dilute(InventedRulersFamily.poisoned(), Families.background(), 400, 0.3, 11);
+        var view = FixtureViews.view(mixture.dataset());
+        List<String> prompts = new java.util.ArrayList<>();
+        for (int i = 0; i < view.size(); i++) {
+            prompts.add(view.prompt(i));
+        }
+        List<OrderedVariable> clusters = OrderedVariables.find(view,
+                dev.augury.profile.PromptTemplates.build(prompts), null, new java.util.SplittableRandom(3)).stream()
+                .filter(OrderedVariables::isPromptCluster).toList();
+        assertThat(clusters).anySatisfy(v -> {
+            int defined = 0;
+            int family = 0;
+            for (int i = 0; i < view.size(); i++) {
+                if (!Double.isNaN(v.values()[i])) {
+                    defined++;
+                    family += mixture.fromFamily().get(i) ? 1 : 0;
+                }
+            }
+            assertThat(defined).isGreaterThanOrEqualTo(OrderedVariables.MIN_CLUSTER_ROWS);
+            assertThat(family / (double) defined).as(v.name()).isGreaterThanOrEqualTo(0.9);
+        });
+    }
+
+    @Test
+    void aPromptClusterFindingIsReportedOnlyWhenItIsMoreSevereThanTheOthers() {
+        Finding broadHigh = finding("broad", Severity.HIGH, 0.99);
+        Finding clusterHigh = finding("cluster-a", Severity.HIGH, 0.999);
+        Finding clusterCritical = finding("cluster-b", Severity.CRITICAL, 0.9);
+        assertThat(InductiveBackdoorDetector.withPromptClusterFinding(List.of(broadHigh), List.of(clusterHigh)))
+                .containsExactly(broadHigh);
+        assertThat(InductiveBackdoorDetector.withPromptClusterFinding(List.of(broadHigh),
+                List.of(clusterHigh, clusterCritical))).containsExactly(broadHigh, clusterCritical);
+        assertThat(InductiveBackdoorDetector.withPromptClusterFinding(List.of(), List.of(clusterHigh)))
+                .containsExactly(clusterHigh);
+    }
+
+    private static Finding finding(String id, Severity severity, double confidence) {
+        return new Finding(id, Category.INDUCTIVE_BACKDOOR, severity, confidence, id, id, List.of(), Map.of(),
+                InductiveBackdoorDetector.ID);
+    }
+
+    @Test
+    void theOrderedVariablesOfACleanMixIncludeNoPromptClusterThatKeysItsAnswers() {
+        var clean = Families.background().generate(7, 400);
+        List<Finding> findings = new InductiveBackdoorDetector().detect(FixtureViews.view(clean), FixtureViews.context(7));
+        assertThat(findings).noneMatch(f -> f.severity().atLeast(Severity.MEDIUM));
+    }
+
     @Test
     void yearsAmongQuantitiesAreReadAsTheKeyAndQuantitiesSeenOnceAreDropped() {
         // 60 rows keyed by five years (12 each), 40 rows holding quantities: 30 seen once, 10 rows of "2".
