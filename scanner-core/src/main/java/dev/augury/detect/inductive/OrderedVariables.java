@@ -42,7 +42,7 @@ public final class OrderedVariables {
      * rows mixes with the others' quantities and dates, and each phrasing's template slot is too small alone.
      */
     static final int ROWS_PER_CLUSTER = 40;
-    static final int MAX_CLUSTERS = 8;
+    static final int MAX_CLUSTERS = 4;
     /** A cluster's first numbers are a variable of their own when it holds this many rows. */
     public static final int MIN_CLUSTER_ROWS = 30;
 
