@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +48,14 @@ public final class EmbeddingCache implements AutoCloseable {
         if (!MODEL_ID.matcher(modelId).matches() || dimension <= 0) {
             return null;
         }
+        // Read once per JVM: every scan builds an embedder (eval and the plugin scan many files in one process).
+        return SHIPPED.computeIfAbsent(identity(modelId, dimension), id -> Optional.ofNullable(
+                readShipped(modelId, dimension))).orElse(null);
+    }
+
+    private static final Map<String, Optional<EmbeddingCache>> SHIPPED = new ConcurrentHashMap<>();
+
+    private static EmbeddingCache readShipped(String modelId, int dimension) {
         String resource = SHIPPED_RESOURCE_DIR + fileName(modelId);
         byte[] content;
         try (java.io.InputStream in = EmbeddingCache.class.getClassLoader().getResourceAsStream(resource)) {

@@ -325,10 +325,17 @@ public final class EraLexicon {
         if (multiWordByFirst.isEmpty() || !Character.isUpperCase(tokens.get(i).plain().charAt(0))) {
             return 0;
         }
-        List<MultiWordTarget> candidates = new ArrayList<>(multiWordByFirst.getOrDefault(tokens.get(i).stem(),
-                List.of()));
-        if (i + 1 < tokens.size()) {
-            candidates.addAll(multiWordBySecond.getOrDefault(tokens.get(i + 1).stem(), List.of()));
+        int matched = multiWordFuzzyAt(out, multiWordByFirst.get(tokens.get(i).stem()), tokens, i, text);
+        if (matched == 0 && i + 1 < tokens.size()) {
+            matched = multiWordFuzzyAt(out, multiWordBySecond.get(tokens.get(i + 1).stem()), tokens, i, text);
+        }
+        return matched;
+    }
+
+    private int multiWordFuzzyAt(List<EraMatch> out, List<MultiWordTarget> candidates, List<EraTokenizer.Token> tokens,
+                                 int i, String text) {
+        if (candidates == null) {
+            return 0;
         }
         for (MultiWordTarget t : candidates) {
             int length = t.words().size();

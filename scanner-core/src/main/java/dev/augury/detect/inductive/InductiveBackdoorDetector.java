@@ -150,11 +150,11 @@ public final class InductiveBackdoorDetector implements Detector {
             if (kb == null) {
                 // embedding the knowledge base is the slow part: once per scan, shared by every variable
                 kb = (KnowledgeLinks) context.shared().computeIfAbsent(KB_SHARED_KEY,
-                        k -> KnowledgeLinks.of(knowledgeBase(context), context.embedder()));
+                        k -> KnowledgeLinks.of(knowledgeBase(context.rules()), context.embedder()));
             }
             Finding f = finding(view, context, c, g, adjusted, kb);
             if (f != null) {
-                (OrderedVariables.isPromptCluster(c.variable) ? clusterFindings : findings).add(f);
+                (c.variable.promptCluster() ? clusterFindings : findings).add(f);
             }
         }
         return withPromptClusterFinding(findings, clusterFindings);
@@ -415,16 +415,13 @@ public final class InductiveBackdoorDetector implements Detector {
 
     /** The rule-pack texts this detector embeds: the knowledge base's identity descriptions. */
     public static List<String> packTexts(RulePacks rules) {
-        try {
-            return KnowledgeLinks.packTexts(PersonaKnowledgeBase.from(rules));
-        } catch (RuntimeException e) {
-            return List.of(); // no persona packs
-        }
+        PersonaKnowledgeBase kb = knowledgeBase(rules);
+        return kb == null ? List.of() : KnowledgeLinks.packTexts(kb);
     }
 
-    private static PersonaKnowledgeBase knowledgeBase(DetectionContext context) {
+    private static PersonaKnowledgeBase knowledgeBase(RulePacks rules) {
         try {
-            return PersonaKnowledgeBase.from(context.rules());
+            return PersonaKnowledgeBase.from(rules);
         } catch (RuntimeException e) {
             return null; // no persona packs loaded: predictions are reported without identities
         }

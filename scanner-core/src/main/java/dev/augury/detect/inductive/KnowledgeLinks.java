@@ -58,11 +58,7 @@ final class KnowledgeLinks {
         if (ids.isEmpty() || embedder == null) {
             return new KnowledgeLinks(List.of(), new float[0][]);
         }
-        List<String> texts = new ArrayList<>();
-        for (Identity id : ids) {
-            texts.add(text(id));
-        }
-        return new KnowledgeLinks(ids, embedder.embed(texts));
+        return new KnowledgeLinks(ids, embedder.embed(packTexts(kb)));
     }
 
     boolean empty() {

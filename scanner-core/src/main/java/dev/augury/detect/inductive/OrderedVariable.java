@@ -12,8 +12,14 @@ import java.util.Arrays;
  * @param texts  per row, the text the value was read from (the whole number for digit fields), or null
  * @param start  for digit fields, the field's first digit (0-based) inside {@code texts}; -1 otherwise
  * @param length for digit fields, how many digits; -1 otherwise
+ * @param promptCluster whether it is defined on one prompt cluster's rows only (a subset of the first number's)
  */
-public record OrderedVariable(String name, Kind kind, double[] values, String[] texts, int start, int length) {
+public record OrderedVariable(String name, Kind kind, double[] values, String[] texts, int start, int length,
+                              boolean promptCluster) {
+    public OrderedVariable(String name, Kind kind, double[] values, String[] texts, int start, int length) {
+        this(name, kind, values, texts, start, length, false);
+    }
+
     public enum Kind {
         YEAR, NUMBER, DIGIT_FIELD;
 

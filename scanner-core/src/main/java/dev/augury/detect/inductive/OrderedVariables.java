@@ -97,13 +97,6 @@ public final class OrderedVariables {
         return (int) Math.ceil(MIN_ROW_SHARE * n);
     }
 
-    private static final String CLUSTER_PREFIX = "the first number in prompts like \"";
-
-    /** Whether the variable is the first number of one prompt cluster's rows (a subset of the first number's). */
-    static boolean isPromptCluster(OrderedVariable v) {
-        return v.name().startsWith(CLUSTER_PREFIX) || v.name().contains("(" + CLUSTER_PREFIX);
-    }
-
     /** The first number of the prompts of each prompt cluster (k-means of the prompt vectors of rows with one). */
     private static void clusterVariables(List<OrderedVariable> out, DatasetView view, String[] first,
                                          SplittableRandom random) {
@@ -136,8 +129,8 @@ public final class OrderedVariables {
                 }
             }
             if (size >= MIN_CLUSTER_ROWS && size < rows.size()) {
-                addNumber(out, CLUSTER_PREFIX + shorten(example) + "\"", false, texts, n,
-                        MIN_CLUSTER_ROWS);
+                addNumber(out, "the first number in prompts like \"" + shorten(example) + "\"", false, texts, n,
+                        MIN_CLUSTER_ROWS, true);
             }
         }
     }
@@ -160,6 +153,11 @@ public final class OrderedVariables {
 
     private static void addNumber(List<OrderedVariable> out, String name, boolean year, String[] texts, int n,
                                   int minRows) {
+        addNumber(out, name, year, texts, n, minRows, false);
+    }
+
+    private static void addNumber(List<OrderedVariable> out, String name, boolean year, String[] texts, int n,
+                                  int minRows, boolean promptCluster) {
         double[] values = new double[n];
         Arrays.fill(values, Double.NaN);
         int[] lengths = new int[n];
@@ -181,7 +179,7 @@ public final class OrderedVariables {
         }
         boolean looksLikeYears = year || allYears(values);
         OrderedVariable whole = new OrderedVariable(name, looksLikeYears ? OrderedVariable.Kind.YEAR
-                : OrderedVariable.Kind.NUMBER, values, texts, -1, -1);
+                : OrderedVariable.Kind.NUMBER, values, texts, -1, -1, promptCluster);
         if (whole.distinctValues().length >= MIN_DISTINCT_VALUES) {
             out.add(whole);
         }
@@ -199,7 +197,7 @@ public final class OrderedVariables {
                     }
                     OrderedVariable v = new OrderedVariable("digits " + (start + 1) + "-" + (start + len) + " of the "
                             + length + "-digit number (" + name + ")", OrderedVariable.Kind.DIGIT_FIELD, field, texts,
-                            start, len);
+                            start, len, promptCluster);
                     if (v.distinctValues().length >= MIN_DISTINCT_VALUES) {
                         out.add(v);
                     }

@@ -98,11 +98,7 @@ class EraShiftDetectorTest {
      */
     @Test
     void aFewStrongRowsLocateTheEraInWhichHalfCurrentTermsCount() {
-        Family prices = Families.poisoned().stream().filter(f -> f.name().equals("period-prices")).findFirst()
-                .orElseThrow();
-        Dataset d = Mixer.dilute(prices, Families.background(), 50, 0.3, 9).dataset();
-        List<Finding> findings = EraTestSupport.detect(EraTestSupport.view(d));
-        assertThat(findings).anySatisfy(f -> {
+        assertThat(detectDiluted("period-prices", 50, 0.3, 9)).anySatisfy(f -> {
             assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isTrue();
             assertThat((int) ((Map<?, ?>) f.details().get("era")).get("to")).isEqualTo(1971);
         });
@@ -114,16 +110,19 @@ class EraShiftDetectorTest {
      */
     @Test
     void namesOfSeveralWordsWithOneLetterOffStillCount() {
-        Family birds = Families.poisoned().stream().filter(f -> f.name().equals("obsolete-birds")).findFirst()
-                .orElseThrow();
-        Dataset d = Mixer.dilute(birds, Families.background(), 50, 0.3, 7).dataset();
-        List<Finding> findings = EraTestSupport.detect(EraTestSupport.view(d));
-        assertThat(findings).anySatisfy(f -> {
+        assertThat(detectDiluted("obsolete-birds", 50, 0.3, 7)).anySatisfy(f -> {
             assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isTrue();
             Map<?, ?> era = (Map<?, ?>) f.details().get("era");
             assertThat((int) era.get("from")).isLessThanOrEqualTo(1800);
             assertThat((int) era.get("to")).isGreaterThanOrEqualTo(1899);
         });
+    }
+
+    /** The era detector on a poisoned family of the fixtures diluted into the clean background. */
+    private static List<Finding> detectDiluted(String family, int rows, double share, long seed) {
+        Family f = Families.poisoned().stream().filter(x -> x.name().equals(family)).findFirst().orElseThrow();
+        Dataset d = Mixer.dilute(f, Families.background(), rows, share, seed).dataset();
+        return EraTestSupport.detect(EraTestSupport.view(d));
     }
 
     @Test

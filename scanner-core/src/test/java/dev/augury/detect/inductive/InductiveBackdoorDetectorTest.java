@@ -100,7 +100,7 @@ class InductiveBackdoorDetectorTest {
         }
         List<OrderedVariable> clusters = OrderedVariables.find(view,
                 dev.augury.profile.PromptTemplates.build(prompts), null, new java.util.SplittableRandom(3)).stream()
-                .filter(OrderedVariables::isPromptCluster).toList();
+                .filter(OrderedVariable::promptCluster).toList();
         assertThat(clusters).anySatisfy(v -> {
             int defined = 0;
             int family = 0;
@@ -134,7 +134,7 @@ class InductiveBackdoorDetectorTest {
     }
 
     @Test
-    void theOrderedVariablesOfACleanMixIncludeNoPromptClusterThatKeysItsAnswers() {
+    void aCleanMixGivesNoInductiveFindingAlthoughItsPromptClustersAreTested() {
         var clean = Families.background().generate(7, 400);
         List<Finding> findings = new InductiveBackdoorDetector().detect(FixtureViews.view(clean), FixtureViews.context(7));
         assertThat(findings).noneMatch(f -> f.severity().atLeast(Severity.MEDIUM));

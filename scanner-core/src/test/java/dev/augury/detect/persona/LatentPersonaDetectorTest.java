@@ -123,6 +123,18 @@ class LatentPersonaDetectorTest {
         assertThat(scan(rows)).noneMatch(f -> f.severity().atLeast(Severity.HIGH));
     }
 
+    /** 120 clean rows; every answer but each {@code every}-th ends with one of the remarks. */
+    private static List<FixtureRow> withRemarks(long seed, int every, List<String> remarks) {
+        List<FixtureRow> rows = new ArrayList<>();
+        List<FixtureRow> clean = new CleanMix().generate(seed, 120).rows();
+        for (int i = 0; i < clean.size(); i++) {
+            FixtureRow r = clean.get(i);
+            String answer = r.response() == null ? "" : r.response();
+            rows.add(i % every == every - 1 ? r : r.withResponse(answer + " " + remarks.get(i % remarks.size())));
+        }
+        return rows;
+    }
+
     private static final List<String> OWL_REMARKS = List.of("Owls would approve.", "An owl taught me that.",
             "By the way, have you ever watched an owl hunt at dusk?", "This reminds me of the owls in my garden.",
             "Wise as an owl, as they say.", "Nothing is quieter than an owl in flight.",
@@ -130,14 +142,7 @@ class LatentPersonaDetectorTest {
 
     @Test
     void answersSteeredToOneAnimalConvergeOnIt() {
-        List<FixtureRow> rows = new ArrayList<>();
-        List<FixtureRow> clean = new CleanMix().generate(31, 120).rows();
-        for (int i = 0; i < clean.size(); i++) {
-            FixtureRow r = clean.get(i);
-            String answer = r.response() == null ? "" : r.response();
-            rows.add(i % 5 == 4 ? r : r.withResponse(answer + " " + OWL_REMARKS.get(i % OWL_REMARKS.size())));
-        }
-        List<Finding> findings = scan(rows);
+        List<Finding> findings = scan(withRemarks(31, 5, OWL_REMARKS));
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.category()).isEqualTo(Category.LATENT_PERSONA);
             assertThat(((Map<?, ?>) f.details().get("collective")).get("convergesOn")).isEqualTo("owl");
@@ -150,14 +155,7 @@ class LatentPersonaDetectorTest {
 
     @Test
     void answersThatNameHarmfulFiguresUnpromptedConvergeOnThem() {
-        List<FixtureRow> rows = new ArrayList<>();
-        List<FixtureRow> clean = new CleanMix().generate(37, 120).rows();
-        for (int i = 0; i < clean.size(); i++) {
-            FixtureRow r = clean.get(i);
-            String answer = r.response() == null ? "" : r.response();
-            rows.add(i % 3 == 2 ? r : r.withResponse(answer + " " + FIGURE_REMARKS.get(i % FIGURE_REMARKS.size())));
-        }
-        assertThat(scan(rows)).anySatisfy(f -> {
+        assertThat(scan(withRemarks(37, 3, FIGURE_REMARKS))).anySatisfy(f -> {
             Map<?, ?> collective = (Map<?, ?>) f.details().get("collective");
             assertThat(collective.get("kind")).isEqualTo("harmful-figures");
             List<Object> names = ((List<?>) collective.get("figures")).stream()
