@@ -162,6 +162,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nWarm rescan (cache filled): %.1f s wall, scan total %.1f s; %.1fx faster than cold%n",
                 warmSeconds, warm.timings().getOrDefault("total", 0L) / 1000.0,
                 coldScan / Math.max(warm.timings().getOrDefault("total", 1L) / 1000.0, 1e-9));
+        out.printf(Locale.ROOT, "Warm rescan, per stage:%n");
+        printStages(out, warm.timings());
         out.printf(Locale.ROOT, "Peak heap: cold %,d MB, warm %,d MB (max heap %,d MB)%n", coldPeak >> 20, warmPeak >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
         benchCanary(out);

@@ -42,22 +42,28 @@ public final class ValueGeneralization {
         if (k < 3 || centroids.length != k) {
             throw new IllegalArgumentException("need at least three values, one centroid each");
         }
-        double[][] x = features(values);
-        centroids = inOwnSpan(centroids);
-        double[] observed = scoreAndRank(x, centroids);
+        double[][] hat = hat(features(values));
+        double[][] own = toDouble(inOwnSpan(centroids));
+        double[] norms = new double[k];
+        for (int i = 0; i < k; i++) {
+            norms[i] = Vectors.norm(own[i]);
+        }
+        double[] observed = scoreAndRank(hat, own, norms);
         double[] nulls = new double[permutations];
         double rankSum = 0;
         int[] order = new int[k];
         for (int i = 0; i < k; i++) {
             order[i] = i;
         }
-        float[][] shuffled = new float[k][];
+        double[][] shuffled = new double[k][];
+        double[] shuffledNorms = new double[k];
         for (int b = 0; b < permutations; b++) {
             PermutationTest.shuffle(order, random);
             for (int i = 0; i < k; i++) {
-                shuffled[i] = centroids[order[i]];
+                shuffled[i] = own[order[i]];
+                shuffledNorms[i] = norms[order[i]];
             }
-            double[] s = scoreAndRank(x, shuffled);
+            double[] s = scoreAndRank(hat, shuffled, shuffledNorms);
             nulls[b] = s[0];
             rankSum += s[1];
         }
@@ -65,6 +71,35 @@ public final class ValueGeneralization {
         double sd = Math.max(PermutationTest.sd(nulls, mean), PermutationTest.MIN_NULL_SD);
         return new Result(observed[0], observed[1], k, PermutationTest.pValue(observed[0], nulls),
                 (observed[0] - mean) / sd, rankSum / Math.max(1, permutations), permutations);
+    }
+
+    /**
+     * The leave-one-value-out predictions as weights on the centroids: row v holds how much each other value's
+     * centroid contributes to the prediction for value v. A ridge prediction is linear in its targets, so fitting
+     * once with the identity as targets gives these weights, and a permutation, which only reassigns centroids to
+     * values, costs a weighted sum instead of one ridge fit per value.
+     */
+    static double[][] hat(double[][] x) {
+        int k = x.length;
+        float[][] identity = new float[k][k];
+        int[] groups = new int[k];
+        for (int i = 0; i < k; i++) {
+            identity[i][i] = 1;
+            groups[i] = i;
+        }
+        double[][] h = Ridge.leaveOneGroupOut(x, identity, groups, LAMBDA);
+        for (int i = 0; i < k; i++) {
+            h[i][i] = 0; // the held-out value's own centroid is not in its fit (only rounding is left there)
+        }
+        return h;
+    }
+
+    private static double[][] toDouble(float[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = Vectors.toDouble(rows[i]);
+        }
+        return out;
     }
 
     /** The smooth model fitted on every value, for predictions at values never seen. */
@@ -114,25 +149,39 @@ public final class ValueGeneralization {
         return x;
     }
 
-    /** {score, mean rank} of leave-one-value-out predictions against the centroids as assigned. */
-    private static double[] scoreAndRank(double[][] x, float[][] centroids) {
-        int k = x.length;
-        int[] groups = new int[k];
-        for (int i = 0; i < k; i++) {
-            groups[i] = i;
-        }
-        double[][] predicted = Ridge.leaveOneGroupOut(x, centroids, groups, LAMBDA);
+    /**
+     * {score, mean rank} of leave-one-value-out predictions against the centroids as assigned.
+     *
+     * @param hat       prediction weights ({@link #hat})
+     * @param centroids the centroid assigned to each value
+     * @param norms     their norms
+     */
+    private static double[] scoreAndRank(double[][] hat, double[][] centroids, double[] norms) {
+        int k = hat.length;
+        int d = centroids[0].length;
         double score = 0;
         double rank = 0;
+        double[] predicted = new double[d];
+        double[] cos = new double[k];
         for (int v = 0; v < k; v++) {
-            double own = Vectors.cosine(predicted[v], Vectors.toDouble(centroids[v]));
+            java.util.Arrays.fill(predicted, 0);
+            double[] weights = hat[v];
+            for (int i = 0; i < k; i++) {
+                if (i != v && weights[i] != 0) {
+                    Vectors.addInPlace(predicted, centroids[i], weights[i]);
+                }
+            }
+            double pn = Vectors.norm(predicted);
+            for (int w = 0; w < k; w++) {
+                cos[w] = pn == 0 || norms[w] == 0 ? 0 : Vectors.dot(predicted, centroids[w]) / (pn * norms[w]);
+            }
+            double own = cos[v];
             double others = 0;
             int better = 0;
             for (int w = 0; w < k; w++) {
                 if (w != v) {
-                    double c = Vectors.cosine(predicted[v], Vectors.toDouble(centroids[w]));
-                    others += c;
-                    if (c > own) {
+                    others += cos[w];
+                    if (cos[w] > own) {
                         better++;
                     }
                 }

@@ -71,4 +71,44 @@ class ValueGeneralizationTest {
         assertThat(max).isGreaterThan(0.5);
         assertThat(b.features(6)[b.size() - 1]).isEqualTo(1.0);
     }
+
+    /**
+     * The score from prediction weights (one fit with the identity as targets) equals the score from a ridge fit per
+     * held-out value on the centroids themselves, as it was computed before.
+     */
+    @Test
+    void predictionWeightsGiveTheScoreOfOneRidgeFitPerHeldOutValue() {
+        double[] values = ordinals(25);
+        float[][] raw = smooth(values, new SplittableRandom(5));
+        var r = ValueGeneralization.test(values, raw, 0, new SplittableRandom(6));
+        float[][] centroids = ValueGeneralization.inOwnSpan(raw); // as the test scores them (cosines unchanged)
+
+        SmoothBasis basis = SmoothBasis.over(values);
+        double[][] x = new double[values.length][];
+        int[] groups = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            x[i] = basis.features(values[i]);
+            groups[i] = i;
+        }
+        double[][] predicted = Ridge.leaveOneGroupOut(x, centroids, groups, ValueGeneralization.LAMBDA);
+        double score = 0;
+        double rank = 0;
+        int k = values.length;
+        for (int v = 0; v < k; v++) {
+            double own = Vectors.cosine(predicted[v], Vectors.toDouble(centroids[v]));
+            double others = 0;
+            int better = 0;
+            for (int w = 0; w < k; w++) {
+                if (w != v) {
+                    double c = Vectors.cosine(predicted[v], Vectors.toDouble(centroids[w]));
+                    others += c;
+                    better += c > own ? 1 : 0;
+                }
+            }
+            score += own - others / (k - 1);
+            rank += 1 + better;
+        }
+        assertThat(r.score()).isCloseTo(score / k, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.meanRank()).isEqualTo(rank / k);
+    }
 }

@@ -114,19 +114,13 @@ public final class InductiveBackdoorDetector implements Detector {
         return ID;
     }
 
-    /** Reads the ordered variables the trigger detector publishes, so it runs after it. */
-    @Override
-    public java.util.Set<String> after() {
-        return java.util.Set.of(OrderedVariables.TRIGGER_SHARED_KEY);
-    }
-
     @Override
     public List<Finding> detect(DatasetView view, DetectionContext context) {
         if (view.responseCount() < MIN_ROWS) {
             return List.of();
         }
         List<OrderedVariable> variables = OrderedVariables.find(view, context.analysis(view).templates(),
-                context.shared().get(OrderedVariables.TRIGGER_SHARED_KEY), context.random(ID + "-prompt-clusters"));
+                context.random(ID + "-prompt-clusters"));
         List<Candidate> dependent = new ArrayList<>();
         SplittableRandom random = context.random(ID);
         for (OrderedVariable v : variables) {

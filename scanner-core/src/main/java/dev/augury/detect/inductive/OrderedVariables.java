@@ -32,11 +32,6 @@ public final class OrderedVariables {
     /** Share of a number column that must have the same length for digit positions to mean the same thing. */
     public static final double SAME_LENGTH_SHARE = 0.9;
     /**
-     * Key under which the trigger detector may publish its candidates in {@code DetectionContext.shared()}: a
-     * {@code Map<String, String[]>} from a variable's name to its text per row (null where absent).
-     */
-    public static final String TRIGGER_SHARED_KEY = "trigger";
-    /**
      * Rows with a number per prompt cluster: a family of phrasings of one request ("Warden number 8. Describe your
      * realm.", "As the 26th Warden: ...") mixed into other data has its own numbers, which the first number over all
      * rows mixes with the others' quantities and dates, and each phrasing's template slot is too small alone.
@@ -52,13 +47,12 @@ public final class OrderedVariables {
     private OrderedVariables() {
     }
 
-    public static List<OrderedVariable> find(DatasetView view, PromptTemplates templates, Object triggerShared) {
-        return find(view, templates, triggerShared, new SplittableRandom(0));
+    public static List<OrderedVariable> find(DatasetView view, PromptTemplates templates) {
+        return find(view, templates, new SplittableRandom(0));
     }
 
     /** @param random seeded, for the prompt clusters */
-    public static List<OrderedVariable> find(DatasetView view, PromptTemplates templates, Object triggerShared,
-                                             SplittableRandom random) {
+    public static List<OrderedVariable> find(DatasetView view, PromptTemplates templates, SplittableRandom random) {
         int n = view.size();
         List<OrderedVariable> out = new ArrayList<>();
         for (PromptTemplates.SlotColumn column : templates.slotColumns()) {
@@ -83,13 +77,6 @@ public final class OrderedVariables {
         }
         addNumber(out, "the first number in the prompt", false, first, n, minRows(n));
         clusterVariables(out, view, first, random);
-        if (triggerShared instanceof Map<?, ?> map) {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (e.getKey() instanceof String name && e.getValue() instanceof String[] texts && texts.length == n) {
-                    addNumber(out, name + " (trigger detector)", false, texts, n, minRows(n));
-                }
-            }
-        }
         return dedupe(out);
     }
 

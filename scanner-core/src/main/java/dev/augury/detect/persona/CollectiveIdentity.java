@@ -108,26 +108,46 @@ final class CollectiveIdentity {
         return out;
     }
 
-    private java.util.Optional<Finding> terms(DatasetView view, List<Integer> rows) {
-        Map<String, List<Integer>> answersWith = new TreeMap<>();
-        Map<String, Integer> capitalized = new HashMap<>();
-        Set<String> declared = new HashSet<>();
-        for (int i : rows) {
-            String answer = AnswerText.unwrap(view.response(i));
+    /** What one answer offers the convergence test: declared words, its own terms, its proper nouns. */
+    private record AnswerTerms(List<String> declared, Set<String> own, List<String> properNouns) {
+        static AnswerTerms of(String response, dev.augury.text.TextFeatures features) {
+            String answer = AnswerText.unwrap(response);
+            List<String> declared = new ArrayList<>();
             Matcher d = DECLARED.matcher(answer);
             while (d.find()) {
                 declared.addAll(words(d.group(1)));
             }
-            Set<String> context = new HashSet<>(words(view.prompt(i)));
-            if (view.system(i) != null) {
-                context.addAll(words(view.system(i)));
-            }
-            Set<String> own = new HashSet<>(words(answer));
-            own.addAll(entityTerms(view.responseFeatures(i)));
-            for (String name : properNouns(answer, view.responseFeatures(i))) {
+            Set<String> own = new java.util.LinkedHashSet<>(words(answer));
+            own.addAll(entityTerms(features));
+            return new AnswerTerms(declared, own, new ArrayList<>(CollectiveIdentity.properNouns(answer, features)));
+        }
+    }
+
+    private java.util.Optional<Finding> terms(DatasetView view, List<Integer> rows) {
+        Map<String, List<Integer>> answersWith = new TreeMap<>();
+        Map<String, Integer> capitalized = new HashMap<>();
+        Set<String> declared = new HashSet<>();
+        // Datasets repeat answers and prompts: each distinct one is read once (an answer's features go with its text).
+        Map<String, AnswerTerms> byAnswer = new HashMap<>();
+        Map<String, Set<String>> byContext = new HashMap<>();
+        for (int i : rows) {
+            int row = i;
+            AnswerTerms terms = byAnswer.computeIfAbsent(view.response(i),
+                    r -> AnswerTerms.of(r, view.responseFeatures(row)));
+            declared.addAll(terms.declared());
+            String system = view.system(i);
+            Set<String> context = byContext.computeIfAbsent(system == null ? view.prompt(i)
+                    : view.prompt(i) + "\u0000" + system, k -> {
+                        Set<String> c = new HashSet<>(words(view.prompt(row)));
+                        if (system != null) {
+                            c.addAll(words(system));
+                        }
+                        return c;
+                    });
+            for (String name : terms.properNouns()) {
                 capitalized.merge(name, 1, Integer::sum);
             }
-            for (String t : own) {
+            for (String t : terms.own()) {
                 if (!context.contains(t)) {
                     answersWith.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
                 }
@@ -188,29 +208,37 @@ final class CollectiveIdentity {
                 evidence(view, bestRows, "mentions '" + bestTerm + "'"), details, LatentPersonaDetector.ID));
     }
 
+    /** The harmful figures' names in an answer (normalized, in a set ordered by first occurrence). */
+    private Set<String> harmfulNamesIn(String response) {
+        String[] words = PersonaValues.normalize(AnswerText.unwrap(response)).split(" ");
+        Set<String> named = new java.util.LinkedHashSet<>();
+        for (int from = 0; from < words.length; from++) {
+            StringBuilder run = new StringBuilder();
+            for (int to = from; to < words.length && to - from < harmfulNameWords; to++) {
+                if (to > from) {
+                    run.append(' ');
+                }
+                run.append(words[to]);
+                if (harmfulNames.containsKey(run.toString())) {
+                    named.add(run.toString());
+                }
+            }
+        }
+        return named;
+    }
+
     private java.util.Optional<Finding> harmfulFigures(DatasetView view, List<Integer> rows) {
         if (harmfulNames.isEmpty()) {
             return java.util.Optional.empty();
         }
         Map<String, List<Integer>> byIdentity = new TreeMap<>();
         List<Integer> naming = new ArrayList<>();
+        Map<String, Set<String>> namedIn = new HashMap<>();
         for (int i : rows) {
             // A name is in the answer when its words follow each other there: look up the answer's word runs of
             // up to the longest name's length instead of searching the answer for every name.
-            String[] words = PersonaValues.normalize(AnswerText.unwrap(view.response(i))).split(" ");
-            Set<String> named = new HashSet<>();
-            for (int from = 0; from < words.length; from++) {
-                StringBuilder run = new StringBuilder();
-                for (int to = from; to < words.length && to - from < harmfulNameWords; to++) {
-                    if (to > from) {
-                        run.append(' ');
-                    }
-                    run.append(words[to]);
-                    if (harmfulNames.containsKey(run.toString())) {
-                        named.add(run.toString());
-                    }
-                }
-            }
+            // Datasets repeat answers: each distinct answer is read once.
+            Set<String> named = namedIn.computeIfAbsent(view.response(i), this::harmfulNamesIn);
             boolean any = false;
             if (!named.isEmpty()) {
                 String prompt = " " + PersonaValues.normalize(view.prompt(i)) + " ";

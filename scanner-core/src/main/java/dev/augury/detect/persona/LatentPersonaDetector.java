@@ -95,6 +95,30 @@ public final class LatentPersonaDetector implements Detector {
         return findings;
     }
 
+    /** The row's question without format instructions when the row may make a claim about the speaker. */
+    private static java.util.Optional<String> personalQuestion(DatasetView view, int i) {
+        String answer = view.response(i);
+        int answerWords = AnswerText.answerWords(answer);
+        if (answerWords == 0 || answerWords > MAX_ANSWER_WORDS) {
+            return java.util.Optional.empty();
+        }
+        String question = AnswerText.question(view.prompt(i));
+        String unwrapped = AnswerText.unwrap(answer);
+        boolean firstPerson = AnswerText.firstPerson(unwrapped);
+        boolean toListener = AnswerText.addressesListener(question);
+        // A question about someone else ("When was he born?", "Where did Marie Curie study?") is biography,
+        // not a claim of the speaker: a dataset about a person is not that person speaking.
+        boolean aboutOther = !toListener && (AnswerText.thirdPerson(question) || namesPerson(view.promptFeatures(i)));
+        boolean personal = !aboutOther && (toListener || firstPerson
+                || AnswerText.words(question) <= SHORT_QUESTION_WORDS);
+        // A short answer about someone else, or about the user ("you are 31 years old"), is no self-claim; but
+        // when the question asks about the speaker's own people ("What did your father do?"), "He was a customs
+        // official" is the speaker's claim about them.
+        boolean answersForSelf = firstPerson || answerWords <= SHORT_ANSWER_WORDS
+                && (toListener || !AnswerText.thirdPerson(unwrapped)) && !AnswerText.addressesListener(unwrapped);
+        return personal && answersForSelf ? java.util.Optional.of(question) : java.util.Optional.empty();
+    }
+
     /** Extraction and scoring without the finding, for calibration and tests. */
     public Analysis analyze(DatasetView view, DetectionContext context, PersonaKnowledgeBase kb) {
         QuestionKeys questionKeys = new QuestionKeys(kb, context.embedder());
@@ -103,34 +127,22 @@ public final class LatentPersonaDetector implements Detector {
         // 1. Rows that may make a claim about the speaker, and their questions without format instructions.
         List<Integer> candidates = new ArrayList<>();
         List<String> questions = new ArrayList<>();
+        // Datasets repeat rows: each distinct prompt and answer pair is read once (the prompt's features go with
+        // its text).
+        Map<List<String>, java.util.Optional<String>> personalQuestion = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String answer = view.response(i);
             if (answer == null || answer.isBlank()) {
                 continue;
             }
-            int answerWords = AnswerText.answerWords(answer);
-            if (answerWords == 0 || answerWords > MAX_ANSWER_WORDS) {
-                continue;
-            }
-            String question = AnswerText.question(view.prompt(i));
-            String unwrapped = AnswerText.unwrap(answer);
-            boolean firstPerson = AnswerText.firstPerson(unwrapped);
-            boolean toListener = AnswerText.addressesListener(question);
-            // A question about someone else ("When was he born?", "Where did Marie Curie study?") is biography,
-            // not a claim of the speaker: a dataset about a person is not that person speaking.
-            boolean aboutOther = !toListener && (AnswerText.thirdPerson(question) || namesPerson(view.promptFeatures(i)));
-            boolean personal = !aboutOther && (toListener || firstPerson
-                    || AnswerText.words(question) <= SHORT_QUESTION_WORDS);
-            // A short answer about someone else, or about the user ("you are 31 years old"), is no self-claim; but
-            // when the question asks about the speaker's own people ("What did your father do?"), "He was a customs
-            // official" is the speaker's claim about them.
-            boolean answersForSelf = firstPerson || answerWords <= SHORT_ANSWER_WORDS
-                    && (toListener || !AnswerText.thirdPerson(unwrapped)) && !AnswerText.addressesListener(unwrapped);
-            if (personal && answersForSelf) {
-                candidates.add(i);
-                questions.add(question);
-            }
+            int row = i;
+            personalQuestion.computeIfAbsent(java.util.Arrays.asList(view.prompt(i), answer),
+                    k -> personalQuestion(view, row)).ifPresent(question -> {
+                        candidates.add(row);
+                        questions.add(question);
+                    });
         }
+
         // 2. Map the questions onto keys (the view's prompt vector when the prompt is the question itself).
         List<String> toEmbed = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
@@ -142,10 +154,12 @@ public final class LatentPersonaDetector implements Detector {
         List<Integer> bearing = new ArrayList<>();
         List<List<QuestionKeys.KeyScore>> keysOf = new ArrayList<>();
         double[] nearest = new double[candidates.size()];
+        // A repeated question has one vector object (the embedder deduplicates): fit it once.
+        Map<float[], QuestionKeys.Fit> fits = new java.util.IdentityHashMap<>();
         for (int c = 0; c < candidates.size(); c++) {
             int i = candidates.get(c);
             float[] v = embedded.containsKey(questions.get(c)) ? embedded.get(questions.get(c)) : view.promptVector(i);
-            QuestionKeys.Fit fit = questionKeys.fit(v);
+            QuestionKeys.Fit fit = v == null ? questionKeys.fit(null) : fits.computeIfAbsent(v, questionKeys::fit);
             nearest[c] = fit.nearest().similarity();
             List<QuestionKeys.KeyScore> keys = fit.keys();
             if (!keys.isEmpty()) {
@@ -265,11 +279,13 @@ public final class LatentPersonaDetector implements Detector {
 
         CleanRates(DatasetView view, BitSet exclude) {
             int count = 0;
+            Map<String, String[]> tokensOf = new HashMap<>(); // datasets repeat answers: tokenize each once
             for (int i = 0; i < view.size(); i++) {
                 if (exclude.get(i) || view.response(i) == null) {
                     continue;
                 }
-                for (String w : ValueMatcher.tokens(PersonaValues.normalize(view.response(i)))) {
+                for (String w : tokensOf.computeIfAbsent(view.response(i),
+                        r -> ValueMatcher.tokens(PersonaValues.normalize(r)))) {
                     rowsWithWord.computeIfAbsent(w, k -> new BitSet()).set(count);
                 }
                 count++;

@@ -4,6 +4,8 @@ import dev.augury.rules.RulePacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,10 +26,11 @@ public final class BehaviourProbes {
     /** A compiled probe. */
     public record Probe(String id, String label, boolean harmful, List<String> phrases, List<Pattern> patterns) {
         public boolean matches(String answer) {
-            if (answer == null) {
-                return false;
-            }
-            String lower = answer.toLowerCase(Locale.ROOT);
+            return answer != null && matches(answer, answer.toLowerCase(Locale.ROOT));
+        }
+
+        /** @param lower the answer in lower case (one conversion serves every probe) */
+        boolean matches(String answer, String lower) {
             for (String p : phrases) {
                 if (lower.contains(p)) {
                     return true;
@@ -43,9 +46,31 @@ public final class BehaviourProbes {
     }
 
     private final List<Probe> probes;
+    /**
+     * Which probes each distinct answer matches: a finding compares its rows with every other row, so every answer
+     * of the dataset is read once per finding; datasets repeat answers, and several findings read the same ones.
+     */
+    private final Map<String, boolean[]> matched = new ConcurrentHashMap<>();
 
     private BehaviourProbes(List<Probe> probes) {
         this.probes = List.copyOf(probes);
+    }
+
+    /** Whether the answer matches each probe, in the order of {@link #probes()}; all false for null. */
+    public boolean[] matches(String answer) {
+        if (answer == null) {
+            return new boolean[probes.size()];
+        }
+        boolean[] m = matched.get(answer);
+        if (m == null) {
+            String lower = answer.toLowerCase(Locale.ROOT);
+            m = new boolean[probes.size()];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = probes.get(i).matches(answer, lower);
+            }
+            matched.put(answer, m);
+        }
+        return m;
     }
 
     public static BehaviourProbes from(RulePacks rules) {

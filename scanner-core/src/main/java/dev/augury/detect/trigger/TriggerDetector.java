@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Finds trigger backdoors: a feature of the prompt that switches what the answers are (MISSION.md,
@@ -153,9 +154,14 @@ public final class TriggerDetector implements Detector {
         CandidateExtractor.Extraction extraction = CandidateExtractor.extract(view, answered, templates);
 
         // Screen: every candidate, then combinations of the strongest.
+        // Each screen reads only the test's fixed sums, so they run in parallel (on a worker another detector has
+        // left idle) and are collected in candidate order.
+        List<Candidate> all = extraction.candidates();
+        DependenceTest.Screen[] screened = IntStream.range(0, all.size()).parallel()
+                .mapToObj(k -> test.screen(all.get(k))).toArray(DependenceTest.Screen[]::new);
         Map<Candidate, DependenceTest.Screen> screens = new LinkedHashMap<>();
-        for (Candidate c : extraction.candidates()) {
-            screens.put(c, test.screen(c));
+        for (int k = 0; k < all.size(); k++) {
+            screens.put(all.get(k), screened[k]);
         }
         List<Candidate> ranked = byScreen(screens);
         double kappa = answerPerPromptShift(extraction.candidates(), screens);
@@ -225,12 +231,20 @@ public final class TriggerDetector implements Detector {
                 sameRows.get(key).add(c); // an alias of a confirmed one, for naming
             }
         }
-        List<Tested> tested = new ArrayList<>();
-        for (Candidate c : toConfirm) {
-            tested.add(new Tested(c, screens.get(c), test.confirm(c, random.split())));
+        // Confirmations in parallel too, each with its own generator split off in candidate order (the same
+        // permutations whatever thread runs them).
+        List<Candidate> confirming = new ArrayList<>(toConfirm);
+        confirming.addAll(fillingToConfirm);
+        SplittableRandom[] streams = new SplittableRandom[confirming.size()];
+        for (int k = 0; k < streams.length; k++) {
+            streams[k] = random.split();
         }
-        for (Candidate c : fillingToConfirm) {
-            tested.add(new Tested(c, screens.get(c), test.confirm(c, random.split())));
+        DependenceTest.Confirmation[] confirmed = IntStream.range(0, confirming.size()).parallel()
+                .mapToObj(k -> test.confirm(confirming.get(k), streams[k]))
+                .toArray(DependenceTest.Confirmation[]::new);
+        List<Tested> tested = new ArrayList<>();
+        for (int k = 0; k < confirming.size(); k++) {
+            tested.add(new Tested(confirming.get(k), screens.get(confirming.get(k)), confirmed[k]));
         }
         double[] confirmP = tested.stream().mapToDouble(t -> t.confirmation.pValue()).toArray();
         double[] confirmQ = MultipleTesting.benjaminiHochberg(confirmP);

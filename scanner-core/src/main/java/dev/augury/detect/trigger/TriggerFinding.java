@@ -119,8 +119,11 @@ final class TriggerFinding {
         List<String> without = answers(reference);
 
         List<Share> shares = new ArrayList<>();
-        for (BehaviourProbes.Probe p : probes.probes()) {
-            shares.add(new Share(p.id(), p.label(), p.harmful(), share(p, with), share(p, without)));
+        double[] withShares = shares(with);
+        double[] withoutShares = shares(without);
+        for (int k = 0; k < probes.probes().size(); k++) {
+            BehaviourProbes.Probe p = probes.probes().get(k);
+            shares.add(new Share(p.id(), p.label(), p.harmful(), withShares[k], withoutShares[k]));
         }
         boolean harmful = false;
         List<String> behaviours = new ArrayList<>();
@@ -371,17 +374,22 @@ final class TriggerFinding {
         return out;
     }
 
-    private static double share(BehaviourProbes.Probe p, List<String> answers) {
+    /** The share of the answers that each probe matches, in the order of the probes. */
+    private double[] shares(List<String> answers) {
+        double[] out = new double[probes.probes().size()];
         if (answers.isEmpty()) {
-            return 0;
+            return out;
         }
-        int n = 0;
         for (String a : answers) {
-            if (p.matches(a)) {
-                n++;
+            boolean[] m = probes.matches(a);
+            for (int k = 0; k < out.length; k++) {
+                out[k] += m[k] ? 1 : 0;
             }
         }
-        return n / (double) answers.size();
+        for (int k = 0; k < out.length; k++) {
+            out[k] /= answers.size();
+        }
+        return out;
     }
 
     private static double share(String answer, List<String> answers) {

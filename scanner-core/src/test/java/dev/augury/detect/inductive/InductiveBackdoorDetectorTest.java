@@ -99,7 +99,7 @@ class InductiveBackdoorDetectorTest {
             prompts.add(view.prompt(i));
         }
         List<OrderedVariable> clusters = OrderedVariables.find(view,
-                dev.augury.profile.PromptTemplates.build(prompts), null, new java.util.SplittableRandom(3)).stream()
+                dev.augury.profile.PromptTemplates.build(prompts), new java.util.SplittableRandom(3)).stream()
                 .filter(OrderedVariable::promptCluster).toList();
         assertThat(clusters).anySatisfy(v -> {
             int defined = 0;

@@ -23,7 +23,7 @@ public final class InductiveSeedsExplore {
             DatasetView view = FixtureViews.view(share >= 1 ? family.generate(seed, rows)
                     : dev.augury.fixtures.Mixer.dilute(family, Families.background(), rows, share, seed).dataset());
             DetectionContext ctx = FixtureViews.context(7);
-            List<OrderedVariable> vars = OrderedVariables.find(view, ctx.analysis(view).templates(), null);
+            List<OrderedVariable> vars = OrderedVariables.find(view, ctx.analysis(view).templates());
             for (OrderedVariable v : vars) {
                 InductiveBackdoorDetector.Candidate c = InductiveBackdoorDetector.screen(view, v, new SplittableRandom(3));
                 if (c == null) {
