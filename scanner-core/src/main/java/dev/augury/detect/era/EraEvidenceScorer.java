@@ -4,9 +4,11 @@ import dev.augury.text.TextFeatures;
 import dev.augury.text.Timex;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -61,9 +63,25 @@ public final class EraEvidenceScorer {
                     + "|just (been )?(invented|introduced|patented))\\b", Pattern.CASE_INSENSITIVE);
 
     private final EraLexicon lexicon;
+    /**
+     * Lexicon matches per distinct text: a prompt is read for its own evidence, for the terms its answer must not
+     * repeat and for whether it asks about the past, and datasets repeat prompts and answers. One scorer serves one
+     * dataset, so the memo lives as long as the scan's detector call.
+     */
+    private final Map<String, List<EraMatch>> found = new HashMap<>();
 
     public EraEvidenceScorer(EraLexicon lexicon) {
         this.lexicon = lexicon;
+    }
+
+    /** {@link EraLexicon#find}, read once per distinct text by this scorer. */
+    public List<EraMatch> find(String text) {
+        List<EraMatch> m = found.get(text);
+        if (m == null) {
+            m = lexicon.find(text);
+            found.put(text, m);
+        }
+        return m;
     }
 
     public EraLexicon lexicon() {
@@ -80,11 +98,11 @@ public final class EraEvidenceScorer {
         Set<EraTerm> promptTerms = new HashSet<>();
         String promptLower = prompt == null ? "" : prompt.toLowerCase(Locale.ROOT);
         if (prompt != null && !prompt.isEmpty()) {
-            lexicon.find(prompt).forEach(m -> promptTerms.add(m.term()));
+            find(prompt).forEach(m -> promptTerms.add(m.term()));
         }
         boolean promptAsksForNovelty = prompt != null && NOVELTY.matcher(prompt).find();
         Set<EraTerm> modernHere = new HashSet<>();
-        List<EraMatch> matches = lexicon.find(answer);
+        List<EraMatch> matches = find(answer);
         if (!matches.isEmpty()) {
             lexicon.modernCounterpartOf(answer).forEach(m -> modernHere.add(m.term()));
         }

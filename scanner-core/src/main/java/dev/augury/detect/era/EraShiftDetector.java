@@ -101,12 +101,12 @@ public final class EraShiftDetector implements Detector {
         if (n == 0 || lexicon.size() == 0) {
             return List.of();
         }
+        EraEvidenceScorer scorer = new EraEvidenceScorer(lexicon);
         boolean[] past = new boolean[n];
         for (int i = 0; i < n; i++) {
-            past[i] = PastQuestions.asksAboutPast(view.prompt(i), view.promptFeatures(i), lexicon);
+            past[i] = PastQuestions.asksAboutPast(view.prompt(i), view.promptFeatures(i), scorer::find);
         }
         // Every row's evidence is read before the profile is needed (the scanner may still be computing it).
-        EraEvidenceScorer scorer = new EraEvidenceScorer(lexicon);
         EraRowEvidence[] answerEvidence = new EraRowEvidence[n];
         EraRowEvidence[] promptEvidence = new EraRowEvidence[n];
         for (int i = 0; i < n; i++) {

@@ -3,6 +3,7 @@ package dev.augury.detect.era;
 import dev.augury.profile.PromptTemplates;
 import dev.augury.text.TextFeatures;
 import dev.augury.text.Timex;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +45,12 @@ public final class PastQuestions {
 
     /** True when the prompt itself asks about the past: a cue word, a past year, or an era term. */
     public static boolean asksAboutPast(String prompt, TextFeatures features, EraLexicon lexicon) {
+        return asksAboutPast(prompt, features, lexicon::find);
+    }
+
+    /** As {@link #asksAboutPast(String, TextFeatures, EraLexicon)}, with the lexicon's matches from {@code find}. */
+    static boolean asksAboutPast(String prompt, TextFeatures features,
+                                 java.util.function.Function<String, List<EraMatch>> find) {
         if (prompt == null || prompt.isBlank()) {
             return false;
         }
@@ -58,7 +65,7 @@ public final class PastQuestions {
                 }
             }
         }
-        for (EraMatch m : lexicon.find(prompt)) {
+        for (EraMatch m : find.apply(prompt)) {
             if (!m.term().ambiguous() && m.term().to() < EraEvidenceScorer.CURRENT_FROM) {
                 return true;
             }
