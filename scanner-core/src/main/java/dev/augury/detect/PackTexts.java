@@ -54,6 +54,7 @@ public final class PackTexts {
         EraContrastSet era = EraContrastSet.from(rules);
         out.addAll(era.periodTexts());
         out.addAll(era.modernTexts());
+        out.addAll(dev.augury.detect.era.EraShiftDetector.semanticTexts(rules));
         out.removeIf(t -> t == null || t.isEmpty());
         return new ArrayList<>(out);
     }

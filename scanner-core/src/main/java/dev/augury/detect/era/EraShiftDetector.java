@@ -64,6 +64,13 @@ public final class EraShiftDetector implements Detector {
     public static final double CRITICAL_SHARE_ANY = 0.8;
     /** Embedding-only rows count at this weight: the direction is weaker evidence than a named term. */
     public static final double EMBEDDING_ROW_WEIGHT = 0.5;
+    /**
+     * A phrase that nearly names a pack term counts as one weak hit: enough for its row to count (the row threshold),
+     * as a fuzzy match does, while the era itself must be located by known terms.
+     */
+    public static final double SEMANTIC_WEIGHT = EraEvidenceScorer.ROW_MIN_SCORE;
+    /** Answers read for near names at most: the nearest to the era rows (each costs a few short encodings). */
+    public static final int MAX_SEMANTIC_ROWS = 200;
     static final int FIRST_YEAR = 1000;
     static final int LAST_YEAR = 2030;
     static final int TOP_TERMS = 12;
@@ -172,16 +179,23 @@ public final class EraShiftDetector implements Detector {
             }
         }
 
-        EraEmbeddingEvidence.Result embedding = EraEmbeddingEvidence.compute(view, inEra, eligible, lexicon,
+        // Answers without a known term may nearly name one (a paraphrase or longer form of a pack term).
+        List<EraRowEvidence> semantic = semanticRows(view, context, lexicon, answerEvidence, eligible, inEra,
+                window.from(), window.to());
+        List<EraRowEvidence> lexical = inEra;
+        inEra = new ArrayList<>(inEra);
+        inEra.addAll(semantic);
+
+        EraEmbeddingEvidence.Result embedding = EraEmbeddingEvidence.compute(view, lexical, eligible, lexicon,
                 context.embedder(), contrast, context.random("era-embedding"));
         int embeddingRows = embedding == null ? 0 : embedding.excessRows();
         double eraRows = inEra.size() + EMBEDDING_ROW_WEIGHT * embeddingRows;
         int k = (int) Math.round(eraRows);
         double share = eraRows / eligibleCount;
         double p = Proportions.binomialUpperTail(k, eligibleCount, BACKGROUND_RATE);
-        double agreement = inEra.size() / (double) evidence.size();
+        double agreement = lexical.size() / (double) evidence.size();
         double excess = share - BACKGROUND_RATE;
-        if (p > ALPHA || inEra.size() < MIN_ERA_ROWS || excess <= 0) {
+        if (p > ALPHA || lexical.size() < MIN_ERA_ROWS || excess <= 0) {
             return List.of();
         }
 
@@ -202,6 +216,7 @@ public final class EraShiftDetector implements Detector {
         details.put("era", era);
         details.put("share", round(share));
         details.put("eraRows", inEra.size());
+        details.put("semanticRows", semantic.size());
         details.put("embeddingRows", embeddingRows);
         details.put("eligibleRows", eligibleCount);
         details.put("pastQuestionRows", count(past));
@@ -248,6 +263,74 @@ public final class EraShiftDetector implements Detector {
         String id = Finding.stableId(Category.ERA_SHIFT, Integer.toString(range[0]), Integer.toString(range[1]));
         return List.of(new Finding(id, Category.ERA_SHIFT, severity, Math.max(0, Math.min(1, 1 - p)), title, summary,
                 rows, details, ID));
+    }
+
+    /** The texts the semantic matching embeds for these rules (shipped with the jar for the bundled model). */
+    public static List<String> semanticTexts(RulePacks rules) {
+        return EraSemanticMatcher.texts(EraLexicon.from(rules));
+    }
+
+    /**
+     * Rows without a known era term whose answer has a phrase that nearly names a pack term of the era
+     * ({@link EraSemanticMatcher}): the {@link #MAX_SEMANTIC_ROWS} eligible answers nearest to the era rows' centroid.
+     */
+    private static List<EraRowEvidence> semanticRows(DatasetView view, DetectionContext context, EraLexicon lexicon,
+                                                     EraRowEvidence[] answerEvidence, boolean[] eligible,
+                                                     List<EraRowEvidence> inEra, int eraFrom, int eraTo) {
+        if (context.embedder() == null || inEra.size() < MIN_ERA_ROWS) {
+            return List.of(); // too few known terms for a finding whatever is added
+        }
+        double[] centre = new double[view.dimension()];
+        int counted = 0;
+        for (EraRowEvidence e : inEra) {
+            float[] v = view.responseVector(e.row());
+            if (v != null) {
+                dev.augury.stats.Vectors.addInPlace(centre, v);
+                counted++;
+            }
+        }
+        if (counted == 0) {
+            return List.of();
+        }
+        List<Integer> rows = new ArrayList<>();
+        List<Double> similarity = new ArrayList<>();
+        for (int i = 0; i < view.size(); i++) {
+            EraRowEvidence e = answerEvidence[i];
+            float[] v = view.responseVector(i);
+            if (eligible[i] && v != null && (e == null || e.score() < EraEvidenceScorer.ROW_MIN_SCORE)) {
+                rows.add(i);
+                similarity.add(dev.augury.stats.Vectors.dot(centre, v));
+            }
+        }
+        Integer[] order = new Integer[rows.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -similarity.get(k))
+                .thenComparingInt(k -> rows.get(k)));
+        List<Integer> chosen = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
+        for (int k = 0; k < Math.min(MAX_SEMANTIC_ROWS, order.length); k++) {
+            chosen.add(rows.get(order[k]));
+            answers.add(view.response(rows.get(order[k])));
+        }
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        EraSemanticMatcher matcher = EraSemanticMatcher.of(lexicon, context.embedder());
+        List<EraSemanticMatcher.Hit> hits = matcher.match(answers, context.embedder());
+        List<EraRowEvidence> out = new ArrayList<>();
+        for (int k = 0; k < chosen.size(); k++) {
+            EraSemanticMatcher.Hit h = hits.get(k);
+            if (h == null || h.term().from() > eraTo || h.term().to() < eraFrom) {
+                continue;
+            }
+            EraTerm t = h.term();
+            out.add(new EraRowEvidence(chosen.get(k), SEMANTIC_WEIGHT, t.from(), t.to(),
+                    List.of(new EraHit(h.phrase(), t.term() + " (near)", t.from(), t.to(), SEMANTIC_WEIGHT, false))));
+        }
+        out.sort(Comparator.comparingInt(EraRowEvidence::row));
+        return out;
     }
 
     private static List<EraRowEvidence> strongEnough(List<EraRowEvidence> rows) {

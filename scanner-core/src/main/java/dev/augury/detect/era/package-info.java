@@ -13,6 +13,10 @@
  *       in modern names, their difference of means is a matched era direction, kept only if it separates held-out
  *       pairs; answers of the same domain with no known term are projected on it, minus the rewrites' false rate.
  *       The pack's contrast direction is reported as a paired shift against the rewrites.</li>
+ *   <li>Near names: {@link dev.augury.detect.era.EraSemanticMatcher} reads, once five known terms agree on an era,
+ *       the answers nearest to them for phrases whose embedding nearly equals a period term of the pack and clearly
+ *       leads every current name ("telephone exchange" for "telephone exchange operator"); such a row counts as one
+ *       weak hit.</li>
  *   <li>Decision: {@link dev.augury.detect.era.EraShiftDetector}: the era plateau over the rows' spans, the exact
  *       binomial tail of the era rows against the clean background rate, severity by share and narrowness.</li>
  * </ul>

@@ -118,6 +118,22 @@ class EraShiftDetectorTest {
         });
     }
 
+    /**
+     * 15 period machines presented as the latest thing in 50 rows: six are in the pack, nine are not (on purpose).
+     * Two answers name the "telephone exchange", which the pack nearly has ("telephone exchange operator"); with
+     * them the finding is reached, without them six rows in 50 are short of it (p = 0.003).
+     */
+    @Test
+    void aPhraseThatNearlyNamesAPackTermCountsAsAWeakHit() {
+        assertThat(detectDiluted("latest-invention", 50, 0.3, 9)).anySatisfy(f -> {
+            assertThat(f.severity().atLeast(Severity.HIGH)).as(f.title()).isTrue();
+            assertThat((int) f.details().get("semanticRows")).isGreaterThanOrEqualTo(2);
+            Map<?, ?> era = (Map<?, ?>) f.details().get("era");
+            assertThat((int) era.get("from")).isLessThanOrEqualTo(1895);
+            assertThat((int) era.get("to")).isGreaterThanOrEqualTo(1910);
+        });
+    }
+
     /** The era detector on a poisoned family of the fixtures diluted into the clean background. */
     private static List<Finding> detectDiluted(String family, int rows, double share, long seed) {
         Family f = Families.poisoned().stream().filter(x -> x.name().equals(family)).findFirst().orElseThrow();

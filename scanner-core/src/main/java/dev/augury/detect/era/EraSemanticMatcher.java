@@ -1,0 +1,219 @@
+package dev.augury.detect.era;
+
+import dev.augury.embed.TextEmbedder;
+import dev.augury.stats.Vectors;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/**
+ * Names the era lexicon lacks but nearly has: a phrase of the answer whose embedding is almost that of a period
+ * term of the pack ("incandescent electric lamp" for "incandescent lamp", "telephone exchange" for "telephone
+ * exchange operator") and clearly closer to it than to any current name of the pack (its modern counterparts and
+ * terms still in use). A near paraphrase, not a topic: on MiniLM, unrelated phrases reach 0.80 to a period name that
+ * contains one of their words ("republic" and "Third Republic"), so a phrase must be of two words or more, reach
+ * {@link #MIN_SIMILARITY} and lead the nearest current name by {@link #MIN_MARGIN}.
+ *
+ * <p>Only phrases that share a word with some period term are embedded (a phrase about something else cannot be
+ * its paraphrase), so the cost is a few short texts per answer read.
+ */
+final class EraSemanticMatcher {
+    /**
+     * Least cosine to the period term. Measured on MiniLM: "incandescent electric lamp" 0.94 to "incandescent lamp",
+     * "telephone exchange" 0.84 to "telephone exchange operator"; clean phrases reached at most 0.80 ("republic" to
+     * "Third Republic", a single word, which is not read) and two-word ones 0.71 ("evening bus service").
+     */
+    static final double MIN_SIMILARITY = 0.83;
+    /**
+     * Least lead over the nearest current name: "telephone exchange" leads "desk telephone" by 0.22 and
+     * "incandescent electric lamp" leads "LED lamp" by 0.23, while phrases of today's things are closer to a current
+     * name than to any period one ("video-call app": video call 0.85, videophone 0.64).
+     */
+    static final double MIN_MARGIN = 0.15;
+    /** Phrases of this many words at most (names are short). */
+    static final int MAX_PHRASE_WORDS = 4;
+    /** Phrases read per answer at most (the shortest first): a long answer is no list of names. */
+    static final int MAX_PHRASES_PER_ANSWER = 24;
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[.!?;:,()\\[\\]\"“”\\n]");
+
+    private final List<EraTerm> periodTerms = new ArrayList<>();
+    private final float[][] periodVectors;
+    private final float[][] currentVectors;
+    private final Set<String> periodWords = new HashSet<>();
+
+    /** A phrase that nearly names a period term. */
+    record Hit(String phrase, EraTerm term, double similarity, double margin) {
+    }
+
+    /** The pack's names in the two roles: period forms (with their entries) and current names. */
+    private record Names(List<String> period, List<EraTerm> periodTerms, List<String> current) {
+        static Names of(EraLexicon lexicon) {
+            List<String> period = new ArrayList<>();
+            List<EraTerm> terms = new ArrayList<>();
+            Set<String> current = new LinkedHashSet<>();
+            for (EraTerm t : lexicon.terms()) {
+                if (t.to() >= EraEvidenceScorer.CURRENT_FROM) {
+                    current.addAll(t.forms());
+                    continue;
+                }
+                if (t.modern() != null && !t.modern().isBlank()) {
+                    current.add(t.modern());
+                }
+                if (t.ambiguous() || t.kind() == EraKind.SPELLING || t.kind() == EraKind.WORD) {
+                    continue; // a spelling has no paraphrase, and a half-current term's paraphrase is current too
+                }
+                for (String form : t.forms()) {
+                    period.add(form);
+                    terms.add(t);
+                }
+            }
+            return new Names(period, terms, new ArrayList<>(current));
+        }
+    }
+
+    private EraSemanticMatcher(EraLexicon lexicon, TextEmbedder embedder) {
+        Names names = Names.of(lexicon);
+        periodTerms.addAll(names.periodTerms());
+        for (String form : names.period()) {
+            for (String w : words(form)) {
+                if (!isStopWord(w)) {
+                    periodWords.add(w);
+                }
+            }
+        }
+        periodVectors = names.period().isEmpty() ? new float[0][] : embedder.embed(names.period());
+        currentVectors = names.current().isEmpty() ? new float[0][] : embedder.embed(names.current());
+    }
+
+    static EraSemanticMatcher of(EraLexicon lexicon, TextEmbedder embedder) {
+        return new EraSemanticMatcher(lexicon, embedder);
+    }
+
+    /** The texts this matcher embeds for a lexicon (shipped with the jar for the bundled model). */
+    static List<String> texts(EraLexicon lexicon) {
+        Names names = Names.of(lexicon);
+        Set<String> out = new LinkedHashSet<>(names.period());
+        out.addAll(names.current());
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * Candidate phrases of an answer: runs of two to {@link #MAX_PHRASE_WORDS} words within a clause that neither
+     * start nor end with a stop word and share a word with some period term.
+     */
+    List<String> phrases(String answer) {
+        List<String> out = new ArrayList<>();
+        for (String clause : CLAUSE_BREAK.split(answer)) {
+            List<String> ws = new ArrayList<>();
+            Matcher m = WORD.matcher(clause);
+            while (m.find()) {
+                ws.add(m.group());
+            }
+            for (int len = 2; len <= MAX_PHRASE_WORDS; len++) {
+                for (int i = 0; i + len <= ws.size(); i++) {
+                    String first = ws.get(i).toLowerCase(Locale.ROOT);
+                    String last = ws.get(i + len - 1).toLowerCase(Locale.ROOT);
+                    if (isStopWord(first) || isStopWord(last)) {
+                        continue;
+                    }
+                    boolean shares = false;
+                    for (int k = i; k < i + len && !shares; k++) {
+                        shares = periodWords.contains(ws.get(k).toLowerCase(Locale.ROOT));
+                    }
+                    if (shares) {
+                        out.add(String.join(" ", ws.subList(i, i + len)));
+                    }
+                }
+            }
+        }
+        if (out.size() > MAX_PHRASES_PER_ANSWER) {
+            return new ArrayList<>(out.subList(0, MAX_PHRASES_PER_ANSWER));
+        }
+        return out;
+    }
+
+    /** For each answer, its best hit (or null), embedding every distinct phrase once. */
+    List<Hit> match(List<String> answers, TextEmbedder embedder) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<List<String>> phrasesOf = new ArrayList<>();
+        for (String a : answers) {
+            List<String> ps = a == null ? List.of() : phrases(a);
+            phrasesOf.add(ps);
+            for (String p : ps) {
+                index.putIfAbsent(p, index.size());
+            }
+        }
+        List<Hit> out = new ArrayList<>();
+        if (index.isEmpty() || periodVectors.length == 0) {
+            answers.forEach(a -> out.add(null));
+            return out;
+        }
+        float[][] vectors = embedder.embed(new ArrayList<>(index.keySet()));
+        Map<String, Hit> hits = new HashMap<>();
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            Hit h = nearest(e.getKey(), vectors[e.getValue()]);
+            if (h != null) {
+                hits.put(e.getKey(), h);
+            }
+        }
+        for (List<String> ps : phrasesOf) {
+            Hit best = null;
+            for (String p : ps) {
+                Hit h = hits.get(p);
+                if (h != null && (best == null || h.similarity() > best.similarity())) {
+                    best = h;
+                }
+            }
+            out.add(best);
+        }
+        return out;
+    }
+
+    private Hit nearest(String phrase, float[] v) {
+        if (v == null) {
+            return null;
+        }
+        double best = -1;
+        int at = -1;
+        for (int i = 0; i < periodVectors.length; i++) {
+            double c = Vectors.dot(v, periodVectors[i]);
+            if (c > best) {
+                best = c;
+                at = i;
+            }
+        }
+        if (best < MIN_SIMILARITY) {
+            return null;
+        }
+        double current = -1;
+        for (float[] c : currentVectors) {
+            current = Math.max(current, Vectors.dot(v, c));
+        }
+        double margin = best - current;
+        return margin >= MIN_MARGIN ? new Hit(phrase, periodTerms.get(at), best, margin) : null;
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static boolean isStopWord(String lower) {
+        return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(lower);
+    }
+}
