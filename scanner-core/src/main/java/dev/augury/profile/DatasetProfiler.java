@@ -10,6 +10,7 @@ import dev.augury.report.Severity;
 import dev.augury.scan.DatasetView;
 import dev.augury.stats.Vectors;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -362,6 +363,7 @@ public final class DatasetProfiler {
 
     /** Mean distinct/total words over consecutive windows of {@link #TTR_WINDOW_WORDS} answer words. */
     static double typeTokenRatio(List<String> answers) {
+        Map<String, List<String>> wordsOf = new HashMap<>(); // datasets repeat answers: split each once
         Set<String> window = new HashSet<>();
         int inWindow = 0;
         double sum = 0;
@@ -370,7 +372,7 @@ public final class DatasetProfiler {
             if (a == null) {
                 continue;
             }
-            for (String w : PromptMasker.words(a)) {
+            for (String w : wordsOf.computeIfAbsent(a, PromptMasker::words)) {
                 window.add(w);
                 inWindow++;
                 if (inWindow == TTR_WINDOW_WORDS) {

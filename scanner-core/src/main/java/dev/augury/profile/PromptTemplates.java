@@ -119,8 +119,10 @@ public final class PromptTemplates {
         int n = prompts.size();
         Map<String, Integer> df = new HashMap<>();
         List<List<PromptMasker.Token>> tokens = new ArrayList<>(n);
+        // Datasets repeat prompts: each distinct prompt is tokenized and masked once (the lists are only read).
+        Map<String, List<PromptMasker.Token>> tokenized = new HashMap<>();
         for (String p : prompts) {
-            List<PromptMasker.Token> t = p == null ? List.of() : PromptMasker.tokenize(p);
+            List<PromptMasker.Token> t = p == null ? List.of() : tokenized.computeIfAbsent(p, PromptMasker::tokenize);
             tokens.add(t);
             Set<String> seen = new HashSet<>();
             for (PromptMasker.Token token : t) {
@@ -134,8 +136,9 @@ public final class PromptTemplates {
 
         List<List<Sentence>> masked = new ArrayList<>(n);
         Map<String, Integer> sentenceDf = new HashMap<>();
+        Map<List<PromptMasker.Token>, List<Sentence>> maskedOf = new java.util.IdentityHashMap<>();
         for (List<PromptMasker.Token> t : tokens) {
-            List<Sentence> sentences = masker.mask(t);
+            List<Sentence> sentences = maskedOf.computeIfAbsent(t, masker::mask);
             masked.add(sentences);
             Set<String> seen = new HashSet<>();
             for (Sentence s : sentences) {

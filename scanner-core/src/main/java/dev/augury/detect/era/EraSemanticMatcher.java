@@ -4,7 +4,6 @@ import dev.augury.embed.TextEmbedder;
 import dev.augury.stats.Vectors;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +22,9 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
  * contains one of their words ("republic" and "Third Republic"), so a phrase must be of two words or more, reach
  * {@link #MIN_SIMILARITY} and lead the nearest current name by {@link #MIN_MARGIN}.
  *
- * <p>Only phrases that share a word with some period term are embedded (a phrase about something else cannot be
- * its paraphrase), so the cost is a few short texts per answer read.
+ * <p>Only phrases that share a word with some period term are embedded, and each is compared with the period forms
+ * that share one of its words (a longer or shorter form of a name keeps some of its words), so the cost is a few short
+ * texts per answer read.
  */
 final class EraSemanticMatcher {
     /**
@@ -50,7 +50,8 @@ final class EraSemanticMatcher {
     private final List<EraTerm> periodTerms = new ArrayList<>();
     private final float[][] periodVectors;
     private final float[][] currentVectors;
-    private final Set<String> periodWords = new HashSet<>();
+    /** Each content word of the period forms to the forms that have it: a phrase is compared with those only. */
+    private final Map<String, int[]> formsWithWord = new HashMap<>();
 
     /** A phrase that nearly names a period term. */
     record Hit(String phrase, EraTerm term, double similarity, double margin) {
@@ -85,13 +86,15 @@ final class EraSemanticMatcher {
     private EraSemanticMatcher(EraLexicon lexicon, TextEmbedder embedder) {
         Names names = Names.of(lexicon);
         periodTerms.addAll(names.periodTerms());
-        for (String form : names.period()) {
-            for (String w : words(form)) {
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < names.period().size(); i++) {
+            for (String w : new LinkedHashSet<>(words(names.period().get(i)))) {
                 if (!isStopWord(w)) {
-                    periodWords.add(w);
+                    index.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
                 }
             }
         }
+        index.forEach((w, forms) -> formsWithWord.put(w, forms.stream().mapToInt(Integer::intValue).toArray()));
         periodVectors = names.period().isEmpty() ? new float[0][] : embedder.embed(names.period());
         currentVectors = names.current().isEmpty() ? new float[0][] : embedder.embed(names.current());
     }
@@ -129,7 +132,7 @@ final class EraSemanticMatcher {
                     }
                     boolean shares = false;
                     for (int k = i; k < i + len && !shares; k++) {
-                        shares = periodWords.contains(ws.get(k).toLowerCase(Locale.ROOT));
+                        shares = formsWithWord.containsKey(ws.get(k).toLowerCase(Locale.ROOT));
                     }
                     if (shares) {
                         out.add(String.join(" ", ws.subList(i, i + len)));
@@ -184,9 +187,19 @@ final class EraSemanticMatcher {
         if (v == null) {
             return null;
         }
+        // A longer or shorter form of a period term shares a word with it: only those forms are compared.
+        Set<Integer> forms = new java.util.TreeSet<>();
+        for (String w : words(phrase)) {
+            int[] with = formsWithWord.get(w);
+            if (with != null) {
+                for (int i : with) {
+                    forms.add(i);
+                }
+            }
+        }
         double best = -1;
         int at = -1;
-        for (int i = 0; i < periodVectors.length; i++) {
+        for (int i : forms) {
             double c = Vectors.dot(v, periodVectors[i]);
             if (c > best) {
                 best = c;
