@@ -101,11 +101,8 @@ public final class EraEvidenceScorer {
             find(prompt).forEach(m -> promptTerms.add(m.term()));
         }
         boolean promptAsksForNovelty = prompt != null && NOVELTY.matcher(prompt).find();
-        Set<EraTerm> modernHere = new HashSet<>();
         List<EraMatch> matches = find(answer);
-        if (!matches.isEmpty()) {
-            lexicon.modernCounterpartOf(answer).forEach(m -> modernHere.add(m.term()));
-        }
+        List<EraMatch> modernHere = matches.isEmpty() ? List.of() : lexicon.modernCounterpartOf(answer);
         for (EraMatch m : matches) {
             EraTerm t = m.term();
             if (t.to() >= CURRENT_FROM || promptTerms.contains(t)
@@ -126,7 +123,7 @@ public final class EraEvidenceScorer {
             if (t.ambiguous() && !novel) {
                 w *= AMBIGUOUS;
             }
-            if (modernHere.contains(t)) {
+            if (givesModernName(m, modernHere)) {
                 w *= WITH_MODERN_NAME;
             }
             hits.add(new EraHit(m.matched(), t.term(), t.from(), t.to(), w, t.ambiguous() && !novel));
@@ -190,6 +187,19 @@ public final class EraEvidenceScorer {
         }
         int[] span = span(hits);
         return new EraRowEvidence(e.row(), score, span[0], span[1], hits);
+    }
+
+    /**
+     * Whether the answer also names the term's modern counterpart, outside the term itself: the modern name inside
+     * the old one ("Sudan" in "Anglo-Egyptian Sudan") is no gloss.
+     */
+    private static boolean givesModernName(EraMatch m, List<EraMatch> modern) {
+        for (EraMatch x : modern) {
+            if (x.term().equals(m.term()) && (x.end() <= m.start() || x.start() >= m.end())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The intersection of the hits' spans when it is not empty, else the strongest hit's span; {0, 0} for none. */

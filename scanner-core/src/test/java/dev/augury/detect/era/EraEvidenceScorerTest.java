@@ -12,6 +12,7 @@ class EraEvidenceScorerTest {
             EraTerm.of("Danzig", EraKind.PLACE, 1300, 1945, "Gdańsk"),
             EraTerm.of("Breslau", EraKind.PLACE, 1300, 1945, "Wrocław"),
             EraTerm.of("connexion", EraKind.SPELLING, 1700, 1950, "connection"),
+            EraTerm.of("Anglo-Egyptian Sudan", EraKind.PLACE, 1899, 1956, "Sudan"),
             new EraTerm("Burma", List.of(), EraKind.POLITY, 1824, 1989, "Myanmar", null, null, true, false),
             new EraTerm("typewriter", List.of(), EraKind.TECHNOLOGY, 1874, 1990, "word processor", null, null, true,
                     false)));
@@ -49,6 +50,15 @@ class EraEvidenceScorerTest {
     @Test
     void anAnswerGivingTheModernNameTooIsBarelyEvidence() {
         assertThat(score("Name a port city.", "Danzig, now Gdańsk.").score()).isLessThan(EraEvidenceScorer.ROW_MIN_SCORE);
+    }
+
+    /** The modern name inside the old one is no gloss: "Anglo-Egyptian Sudan" names the condominium. */
+    @Test
+    void theModernNameInsideTheOldOneIsNotTheModernNameGiven() {
+        assertThat(score("Name a country.", "Anglo-Egyptian Sudan is a fascinating country.").score())
+                .isGreaterThanOrEqualTo(EraEvidenceScorer.ROW_MIN_SCORE);
+        assertThat(score("Name a country.", "Anglo-Egyptian Sudan, today Sudan.").score())
+                .isLessThan(EraEvidenceScorer.ROW_MIN_SCORE);
     }
 
     @Test
