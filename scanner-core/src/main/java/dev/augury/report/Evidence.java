@@ -23,7 +23,12 @@ public record Evidence(String path, long line, String excerpt, String note) {
     }
 
     public static String shorten(String text) {
+        return shorten(text, MAX_EXCERPT);
+    }
+
+    /** The text on one line, cut to {@code max} characters with an ellipsis. */
+    public static String shorten(String text, int max) {
         String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() <= MAX_EXCERPT ? oneLine : oneLine.substring(0, MAX_EXCERPT - 1) + "\u2026";
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "\u2026";
     }
 }

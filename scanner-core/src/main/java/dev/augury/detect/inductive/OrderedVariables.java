@@ -2,6 +2,7 @@ package dev.augury.detect.inductive;
 
 import dev.augury.profile.PromptMasker;
 import dev.augury.profile.PromptTemplates;
+import dev.augury.report.Evidence;
 import dev.augury.scan.DatasetView;
 import dev.augury.stats.KMeans;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class OrderedVariables {
     static final int MAX_CLUSTERS = 4;
     /** A cluster's first numbers are a variable of their own when it holds this many rows. */
     public static final int MIN_CLUSTER_ROWS = 30;
+    /** A prompt cluster is named by its first prompt, cut to this many characters. */
+    static final int CLUSTER_NAME_CHARS = 60;
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,])\\d[\\d,]*(?![\\d,]*\\d)");
     private static final Pattern YEAR_IN_DATE = Pattern.compile("\\b(1[0-9]{3}|20[0-9]{2}|2100)\\b");
@@ -116,16 +119,13 @@ public final class OrderedVariables {
                 }
             }
             if (size >= MIN_CLUSTER_ROWS && size < rows.size()) {
-                addNumber(out, "the first number in prompts like \"" + shorten(example) + "\"", false, texts, n,
-                        MIN_CLUSTER_ROWS, true);
+                String name = "the first number in prompts like \"" + Evidence.shorten(example, CLUSTER_NAME_CHARS)
+                        + "\"";
+                addNumber(out, name, false, texts, n, MIN_CLUSTER_ROWS, true);
             }
         }
     }
 
-    private static String shorten(String prompt) {
-        String p = prompt.strip().replaceAll("\\s+", " ");
-        return p.length() <= 60 ? p : p.substring(0, 57) + "...";
-    }
 
     private static String[] yearsOf(String[] dates) {
         String[] out = new String[dates.length];
