@@ -104,6 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         resetPeaks();
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         Report cold;
         Embedder.Stats coldEmbed;
         CoreNlpAnnotator.Stats coldAnnotate = null;
@@ -115,15 +116,19 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         double coldSeconds = seconds(System.nanoTime() - t0);
+        double coldCpu = seconds(processCpuNanos() - cpu0);
         long coldPeak = peakHeap();
 
         List<String> unique = uniqueTexts(data);
         double encoderSeconds;
+        double encoderCpu;
         try (OnnxEncoder encoder = OnnxEncoder.bundled(config.threads())) {
             Embedder alone = new Embedder(encoder, null);
             long e0 = System.nanoTime();
+            long c0 = processCpuNanos();
             alone.embed(unique);
             encoderSeconds = seconds(System.nanoTime() - e0);
+            encoderCpu = seconds(processCpuNanos() - c0);
         }
 
         resetPeaks();
@@ -140,7 +145,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  unique texts (prompts + answers): %,d%n", unique.size());
         out.printf(Locale.ROOT, "%nCold scan (empty cache), per stage:%n");
         printStages(out, cold.timings());
-        out.printf(Locale.ROOT, "  %-22s %8.1f s  (including model loading)%n", "wall clock", coldSeconds);
+        out.printf(Locale.ROOT, "  %-22s %8.1f s  (including model loading); CPU %.1f s%n", "wall clock", coldSeconds,
+                coldCpu);
         if (coldEmbed != null) {
             out.printf(Locale.ROOT, "  encoder in the scan: %,d texts encoded, %,.0f texts/s; %,d rule-pack texts from the"
                     + " vectors shipped for the bundled model%n", coldEmbed.encoded(), coldEmbed.encodedPerSecond(),
@@ -154,8 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
                     coldAnnotate.coreNlpMillis() / 1000.0, coldAnnotate.suTimeMillis() / 1000.0,
                     coldAnnotate.namesMillis() / 1000.0);
         }
-        out.printf(Locale.ROOT, "%nEncoder alone on the same %,d unique texts: %.1f s (%,.0f texts/s)%n", unique.size(),
-                encoderSeconds, unique.size() / Math.max(encoderSeconds, 1e-9));
+        out.printf(Locale.ROOT, "%nEncoder alone on the same %,d unique texts: %.1f s (%,.0f texts/s); CPU %.1f s%n",
+                unique.size(), encoderSeconds, unique.size() / Math.max(encoderSeconds, 1e-9), encoderCpu);
         double coldScan = cold.timings().getOrDefault("total", 0L) / 1000.0;
         out.printf(Locale.ROOT, "Cold scan / encoder alone: %.2fx (scan total %.1f s)%n", coldScan / encoderSeconds,
                 coldScan);
@@ -308,6 +314,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return sum;
+    }
+
+    /** CPU time of the whole process (every thread, the JIT and the collector included), or 0 where not known. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     private static double seconds(long nanos) {

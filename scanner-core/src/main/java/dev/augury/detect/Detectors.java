@@ -14,7 +14,7 @@ public final class Detectors {
 
     public static List<Detector> defaults() {
         // The longest first, so that two workers finish together: the trigger and persona detectors take most of the
-        // time; the inductive detector reads the trigger detector's variables.
+        // time.
         return List.of(new TriggerDetector(), new LatentPersonaDetector(), new EraShiftDetector(),
                 new MisalignmentDetector(), new InductiveBackdoorDetector());
     }

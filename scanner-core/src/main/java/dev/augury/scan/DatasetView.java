@@ -4,6 +4,8 @@ import dev.augury.io.DatasetSource;
 import dev.augury.io.Record;
 import dev.augury.text.TextFeatures;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The dataset as detectors see it: columnar, read-only. Row {@code i} is {@code records().get(i)}. Vectors
@@ -18,17 +20,38 @@ public final class DatasetView {
     private final String[] systems;
     private final float[][] promptVectors;
     private final float[][] responseVectors;
-    private final TextFeatures[] promptFeatures;
-    private final TextFeatures[] responseFeatures;
+    private final CompletableFuture<Features> features;
     private final int dimension;
+
+    /** The language features of the prompts and answers, one entry per record each. */
+    public record Features(TextFeatures[] prompts, TextFeatures[] responses) {
+    }
 
     public DatasetView(List<DatasetSource> sources, List<Record> records, float[][] promptVectors,
                        float[][] responseVectors, TextFeatures[] promptFeatures, TextFeatures[] responseFeatures,
                        int dimension) {
+        this(sources, records, promptVectors, responseVectors,
+                CompletableFuture.completedFuture(new Features(promptFeatures, responseFeatures)), dimension);
+    }
+
+    /**
+     * A view whose language features may still be computing: a detector that reads them waits for them, the
+     * others (and the parts of a detector before its first read) run meanwhile.
+     */
+    public DatasetView(List<DatasetSource> sources, List<Record> records, float[][] promptVectors,
+                       float[][] responseVectors, CompletableFuture<Features> features, int dimension) {
         int n = records.size();
-        if (promptVectors.length != n || responseVectors.length != n || promptFeatures.length != n
-                || responseFeatures.length != n) {
+        if (promptVectors.length != n || responseVectors.length != n) {
             throw new IllegalArgumentException("columns must all have one entry per record");
+        }
+        this.features = features.thenApply(f -> {
+            if (f.prompts().length != n || f.responses().length != n) {
+                throw new IllegalArgumentException("columns must all have one entry per record");
+            }
+            return f;
+        });
+        if (features.isDone()) {
+            features();
         }
         this.sources = List.copyOf(sources);
         this.records = List.copyOf(records);
@@ -43,8 +66,6 @@ public final class DatasetView {
         }
         this.promptVectors = promptVectors;
         this.responseVectors = responseVectors;
-        this.promptFeatures = promptFeatures;
-        this.responseFeatures = responseFeatures;
         this.dimension = dimension;
     }
 
@@ -103,11 +124,25 @@ public final class DatasetView {
     }
 
     public TextFeatures promptFeatures(int i) {
-        return promptFeatures[i];
+        return features().prompts()[i];
     }
 
     public TextFeatures responseFeatures(int i) {
-        return responseFeatures[i];
+        return features().responses()[i];
+    }
+
+    /** Waits until the features are computed or have failed, without throwing. */
+    public void awaitFeatures() {
+        features.handle((f, e) -> null).join();
+    }
+
+    /** The features, waiting for them if they are still computing; their failure is rethrown as it was. */
+    public Features features() {
+        try {
+            return features.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
     }
 
     public int dimension() {

@@ -37,13 +37,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Wires the stages of a scan: read, annotate, embed, profile, detect, report. Front ends build a
+ * Wires the stages of a scan: read, embed, then annotate beside profile and detect, report. Front ends build a
  * {@link ScanConfig}, call {@link #scan()}, and print or write the {@link Report}. Heavy parts (encoder,
  * annotator) can be injected, so tests and long-lived hosts (the Maven plugin) reuse them.
  */
@@ -115,7 +113,7 @@ public final class Scanner implements AutoCloseable {
         // The profile is the first task of the detectors' workers: the detectors that read it wait for it, the others
         // (and the parts of a detector that come before it needs the profile) run beside it. Submitted first to a
         // first-in-first-out pool, it is running before any detector can wait for it, even on one worker.
-        listener.stage("profile and detect", -1);
+        listener.stage("annotate, profile and detect", -1);
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(config.threads(), detectors.size())), r -> {
                     Thread t = new Thread(r, "augury-detect");
@@ -136,10 +134,13 @@ public final class Scanner implements AutoCloseable {
                         .forEach(e -> timings.add("detect." + e.getKey(), e.getValue()));
             }
             analysis = profiling.join();
+            view.features(); // an annotation failure stops the scan even when no detector read the features
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : e;
         } finally {
             pool.shutdownNow();
+            // On the way out of a failed scan too: the annotation cache is closed with the scanner, not under a writer.
+            view.awaitFeatures();
         }
         Profile profile = analysis.profile();
         findings.addAll(0, DatasetProfiler.qualityFindings(profile, malformed.size(), malformed));
@@ -221,58 +222,53 @@ public final class Scanner implements AutoCloseable {
                 distinct.add(r.response());
             }
         }
-        // CoreNLP and the encoder share no state: annotate on a thread of its own while the vectors are computed,
-        // so that neither waits for the other's model loading or tail of work.
         annotator();
+        Embedder embedder = embedder();
+        List<String> all = new ArrayList<>(n * 2);
+        for (Record r : records) {
+            all.add(r.prompt());
+        }
+        for (Record r : records) {
+            if (r.response() != null) {
+                all.add(r.response());
+            }
+        }
+        listener.stage("embed", distinct.size());
+        float[][] vectors = timings.time("embed", () -> embedder.embed(all));
+        // CoreNLP runs after the encoder, not beside it: the encoder keeps every core busy, and the two sharing them
+        // took longer than one after the other (20,000 records: 60-63 s for both together against 43-45 s and
+        // 13-17 s). It runs on a thread of its own while the detectors start; the view hands out the features when
+        // they are ready, and a detector that reads them waits, so the profile, the detectors that need no features
+        // and the parts of the others before their first read run meanwhile (on a warm rescan, reading the annotation
+        // cache no longer delays the detectors).
         ExecutorService side = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "augury-annotate");
             t.setDaemon(true);
             return t;
         });
-        Future<Map<String, TextFeatures>> annotated;
-        float[][] vectors;
-        Embedder embedder = embedder();
-        Map<String, TextFeatures> features;
-        try {
-            annotated = side.submit(() -> timings.time("annotate", () -> annotate(distinct)));
-            List<String> all = new ArrayList<>(n * 2);
-            for (Record r : records) {
-                all.add(r.prompt());
-            }
-            for (Record r : records) {
-                if (r.response() != null) {
-                    all.add(r.response());
-                }
-            }
-            listener.stage("annotate and embed", distinct.size());
-            vectors = timings.time("embed", () -> embedder.embed(all));
-            features = annotated.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while annotating", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("annotation failed: " + e.getCause(), e.getCause());
-        } finally {
-            side.shutdownNow();
-        }
-        TextFeatures[] pf = new TextFeatures[n];
-        TextFeatures[] rf = new TextFeatures[n];
+        CompletableFuture<Map<String, TextFeatures>> annotated = CompletableFuture.supplyAsync(
+                () -> timings.time("annotate", () -> annotate(distinct)), side);
+        side.shutdown();
         float[][] pv = new float[n][];
         float[][] rv = new float[n][];
         int k = n;
         for (int i = 0; i < n; i++) {
-            Record r = records.get(i);
-            pf[i] = features.getOrDefault(r.prompt(), TextFeatures.EMPTY);
-            rf[i] = r.response() == null ? TextFeatures.EMPTY : features.getOrDefault(r.response(), TextFeatures.EMPTY);
             pv[i] = vectors[i];
-            if (r.response() != null) {
+            if (records.get(i).response() != null) {
                 rv[i] = vectors[k++];
             }
         }
-        return new DatasetView(sources, records, pv, rv, pf, rf, embedder.dimension());
+        CompletableFuture<DatasetView.Features> features = annotated.thenApply(map -> {
+            TextFeatures[] pf = new TextFeatures[n];
+            TextFeatures[] rf = new TextFeatures[n];
+            for (int i = 0; i < n; i++) {
+                Record r = records.get(i);
+                pf[i] = map.getOrDefault(r.prompt(), TextFeatures.EMPTY);
+                rf[i] = r.response() == null ? TextFeatures.EMPTY : map.getOrDefault(r.response(), TextFeatures.EMPTY);
+            }
+            return new DatasetView.Features(pf, rf);
+        });
+        return new DatasetView(sources, records, pv, rv, features, embedder.dimension());
     }
 
     private AnnotationCache annotationCache;

@@ -10,19 +10,29 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.augury.AuguryException;
+import dev.augury.detect.DetectionContext;
+import dev.augury.detect.Detector;
 import dev.augury.fixtures.Dataset;
 import dev.augury.fixtures.DatasetWriter;
 import dev.augury.fixtures.Families;
 import dev.augury.fixtures.Layout;
 import dev.augury.report.Report;
 import dev.augury.report.ReportJson;
+import dev.augury.report.Finding;
 import dev.augury.report.Verdict;
+import dev.augury.text.Annotator;
+import dev.augury.text.TextFeatures;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +57,64 @@ class ScannerTest {
         ObjectNode tree = (ObjectNode) ReportJson.mapper().readTree(ReportJson.toString(report));
         tree.remove("timings");
         return tree;
+    }
+
+    /** A detector that only runs {@code body} on the view and finds nothing. */
+    private static Detector detector(String id, Consumer<DatasetView> body) {
+        return new Detector() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public List<Finding> detect(DatasetView view, DetectionContext context) {
+                body.accept(view);
+                return List.of();
+            }
+        };
+    }
+
+    @Test
+    void theDetectorsStartWhileTheTextsAreStillBeingAnnotated() {
+        Path file = cleanDataset(40);
+        CountDownLatch vectorsOnlyRan = new CountDownLatch(1);
+        AtomicBoolean annotatorWaitedForADetector = new AtomicBoolean();
+        Annotator slow = texts -> {
+            try {
+                annotatorWaitedForADetector.set(vectorsOnlyRan.await(60, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TestModels.annotator().annotate(texts);
+        };
+        AtomicReference<TextFeatures> read = new AtomicReference<>();
+        List<Detector> detectors = List.of(
+                detector("vectors-only", view -> {
+                    assertThat(view.promptVector(0)).isNotNull();
+                    vectorsOnlyRan.countDown();
+                }),
+                detector("reads-features", view -> read.set(view.promptFeatures(0))));
+        try (Scanner scanner = Scanner.builder(ScanConfig.of(List.of(file))).encoder(TestModels.encoder())
+                .annotator(slow).detectors(detectors).build()) {
+            scanner.scan();
+        }
+        // The annotation could only finish once a detector had run: the detectors did not wait for it.
+        assertThat(annotatorWaitedForADetector).isTrue();
+        assertThat(read.get()).isNotNull();
+    }
+
+    @Test
+    void anAnnotatorThatFailsStopsTheScanEvenWhenNoDetectorReadsTheFeatures() {
+        Path file = cleanDataset(40);
+        Annotator broken = texts -> {
+            throw new IllegalStateException("the tagger broke");
+        };
+        try (Scanner scanner = Scanner.builder(ScanConfig.of(List.of(file))).encoder(TestModels.encoder())
+                .annotator(broken).detectors(List.of(detector("vectors-only", view -> { }))).build()) {
+            assertThatThrownBy(scanner::scan).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the tagger broke");
+        }
     }
 
     @Test
