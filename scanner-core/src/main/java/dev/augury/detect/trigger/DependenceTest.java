@@ -72,7 +72,11 @@ final class DependenceTest {
     private final double[] totalResidual;
     private final double[] totalAnswer;
     private final double[] totalPrompt;
-    private final Map<Candidate.Scope, double[][]> scopeSums = new IdentityHashMap<>();
+    /**
+     * Sums per scope. Screens run in parallel and read these on every screen: a concurrent map, whose reads take no
+     * lock (a synchronized method here kept the screening threads spinning on its monitor).
+     */
+    private final Map<Candidate.Scope, double[][]> scopeSums = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param answers one L2-normalized answer vector per answered row
@@ -488,7 +492,7 @@ final class DependenceTest {
      * parallel). A scope of more than half the rows is summed as the totals minus the rows outside it: most scopes of
      * a large dataset are variables defined on nearly every row, and summing their complement halved the work.
      */
-    private synchronized double[][] scopeSums(Candidate.Scope scope) {
+    private double[][] scopeSums(Candidate.Scope scope) {
         return scopeSums.computeIfAbsent(scope, s -> {
             boolean complement = s.rows().length * 2 > rows();
             int[] summed = complement ? complement(range(rows()), s.rows()) : s.rows();
