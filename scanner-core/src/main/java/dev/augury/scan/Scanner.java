@@ -235,12 +235,12 @@ public final class Scanner implements AutoCloseable {
         }
         listener.stage("embed", distinct.size());
         float[][] vectors = timings.time("embed", () -> embedder.embed(all));
-        // CoreNLP runs after the encoder, not beside it: the encoder keeps every core busy, and the two sharing them
-        // took longer than one after the other (20,000 records: 60-63 s for both together against 43-45 s and
-        // 13-17 s). It runs on a thread of its own while the detectors start; the view hands out the features when
-        // they are ready, and a detector that reads them waits, so the profile, the detectors that need no features
-        // and the parts of the others before their first read run meanwhile (on a warm rescan, reading the annotation
-        // cache no longer delays the detectors).
+        // CoreNLP runs after the encoder, not beside it: the encoder keeps every core busy, so sharing them gained
+        // nothing (20,000 records: 59-63 s for both together, 43-48 s and then 13-18 s one after the other). Run
+        // after it, on a thread of its own, CoreNLP no longer holds up the detectors: the view hands out the features
+        // when they are ready, and a detector that reads them waits, so the profile, the detectors that need no
+        // features and the parts of the others before their first read run meanwhile (on a warm rescan, reading the
+        // annotation cache no longer delays the detectors).
         ExecutorService side = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "augury-annotate");
             t.setDaemon(true);
