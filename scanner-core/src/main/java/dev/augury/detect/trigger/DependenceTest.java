@@ -73,6 +73,12 @@ final class DependenceTest {
     private final double[] totalAnswer;
     private final double[] totalPrompt;
     /**
+     * The sum of the answers with the prompt echo removed, the rows {@link #scopeSums} adds up. (Not
+     * {@link #totalAnswer}, which sums the raw answers.) Final, computed in the constructor: scope sums are computed
+     * on parallel screening threads.
+     */
+    private final double[] totalEchoFreeAnswer;
+    /**
      * Sums per scope. Screens run in parallel and read these on every screen: a concurrent map, whose reads take no
      * lock (a synchronized method here kept the screening threads spinning on its monitor).
      */
@@ -116,6 +122,7 @@ final class DependenceTest {
         }
         totalResidual = Vectors.sumOfRows(residuals);
         totalAnswer = Vectors.sumOfRows(answers);
+        totalEchoFreeAnswer = Vectors.sumOfRows(this.answers);
         totalPrompt = new double[promptFeatures[0].length];
         for (double[] x : promptFeatures) {
             Vectors.addInPlace(totalPrompt, x, 1);
@@ -508,22 +515,12 @@ final class DependenceTest {
             }
             if (complement) {
                 e = Vectors.subtract(totalResidual, e);
-                y = Vectors.subtract(totalEchoFreeAnswer(), y);
+                y = Vectors.subtract(totalEchoFreeAnswer, y);
                 x = Vectors.subtract(totalPrompt, x);
                 raw = Vectors.subtract(totalRawPrompt, raw);
             }
             return new double[][] {e, y, x, raw};
         });
-    }
-
-    private double[] totalEchoFreeAnswer;
-
-    /** The sum of the answers with the prompt echo removed (the rows {@link #scopeSums} adds up). */
-    private double[] totalEchoFreeAnswer() {
-        if (totalEchoFreeAnswer == null) {
-            totalEchoFreeAnswer = Vectors.sumOfRows(answers);
-        }
-        return totalEchoFreeAnswer;
     }
 
     /** Positions within ascending {@code scope} of the ascending {@code rows} (all of which are in scope). */
