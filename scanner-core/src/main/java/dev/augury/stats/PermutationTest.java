@@ -30,6 +30,15 @@ public final class PermutationTest {
         double compute(int[] labels);
     }
 
+    /**
+     * A statistic of a split of positions into a group and the rest, given the group's positions (in no particular
+     * order); must not keep or modify the array.
+     */
+    @FunctionalInterface
+    public interface SubsetStatistic {
+        double compute(int[] group);
+    }
+
     /** One statistic per group (e.g. per label value) of a labelling; must not keep or modify the array. */
     @FunctionalInterface
     public interface GroupStatistic {
@@ -174,6 +183,32 @@ public final class PermutationTest {
                 sd, permutations);
     }
 
+    /**
+     * Tests a split of positions 0..n-1 into a group and the rest against permutations within strata: the same null
+     * as {@link #test(int[], int[], Statistic, int, SplittableRandom)} with the labels "in the group" and "not",
+     * drawn as a random subset of each stratum of the size the group has there (a partial Fisher-Yates shuffle).
+     * A permutation costs as many random draws as the group has positions, not one per position, so a small group
+     * among many rows is cheap to test when the statistic reads only the group's positions.
+     *
+     * @param n      the number of positions
+     * @param group  the group's positions, distinct, each in [0, n)
+     * @param strata {@code strata[i]} is position i's stratum; null means one stratum
+     */
+    public static Result testSubset(int n, int[] group, int[] strata, SubsetStatistic statistic, int permutations,
+                                    SplittableRandom random) {
+        checkPermutations(permutations);
+        double observed = statistic.compute(group.clone());
+        SubsetSampler sampler = new SubsetSampler(n, group, strata);
+        double[] nulls = new double[permutations];
+        for (int b = 0; b < permutations; b++) {
+            nulls[b] = statistic.compute(sampler.next(random));
+        }
+        double mean = mean(nulls);
+        double sd = sd(nulls, mean);
+        return new Result(observed, pValue(observed, nulls), (observed - mean) / Math.max(sd, MIN_NULL_SD), mean,
+                sd, permutations);
+    }
+
     /** Tests one statistic per group, with the max-statistic correction across groups. */
     public static GroupResult testGroups(int[] labels, int[] strata, GroupStatistic statistic, int permutations,
                                          SplittableRandom random) {
@@ -272,6 +307,66 @@ public final class PermutationTest {
                     a[pos[j]] = t;
                 }
             }
+        }
+    }
+
+    /**
+     * Draws, per stratum, a uniform random subset of its positions of the group's size there, reusing its buffers.
+     * Each draw is a partial Fisher-Yates shuffle of the stratum's positions, which gives a uniform subset from any
+     * arrangement those positions were left in by the previous draw.
+     */
+    static final class SubsetSampler {
+        private final int[][] positions;
+        private final int[] sizes;
+        private final int[] drawn;
+
+        SubsetSampler(int n, int[] group, int[] strata) {
+            if (strata != null && strata.length != n) {
+                throw new IllegalArgumentException("strata must have one entry per position");
+            }
+            boolean[] inGroup = new boolean[n];
+            for (int p : group) {
+                if (p < 0 || p >= n || inGroup[p]) {
+                    throw new IllegalArgumentException("group positions must be distinct and in [0, n): " + p);
+                }
+                inGroup[p] = true;
+            }
+            Map<Integer, List<Integer>> byStratum = new LinkedHashMap<>();
+            Map<Integer, Integer> sizeOf = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                int s = strata == null ? 0 : strata[i];
+                byStratum.computeIfAbsent(s, x -> new ArrayList<>()).add(i);
+                if (inGroup[i]) {
+                    sizeOf.merge(s, 1, Integer::sum);
+                }
+            }
+            List<int[]> pos = new ArrayList<>();
+            List<Integer> size = new ArrayList<>();
+            byStratum.forEach((s, l) -> {
+                int k = sizeOf.getOrDefault(s, 0);
+                if (k > 0) {
+                    pos.add(l.stream().mapToInt(Integer::intValue).toArray());
+                    size.add(k);
+                }
+            });
+            positions = pos.toArray(int[][]::new);
+            sizes = size.stream().mapToInt(Integer::intValue).toArray();
+            drawn = new int[group.length];
+        }
+
+        int[] next(SplittableRandom random) {
+            int out = 0;
+            for (int s = 0; s < positions.length; s++) {
+                int[] pos = positions[s];
+                for (int i = 0; i < sizes[s]; i++) {
+                    int j = i + random.nextInt(pos.length - i);
+                    int t = pos[j];
+                    pos[j] = pos[i];
+                    pos[i] = t;
+                    drawn[out++] = t;
+                }
+            }
+            return drawn;
         }
     }
 

@@ -244,26 +244,25 @@ final class DependenceTest {
         double[][] sums = c.scope() == null ? new double[][] {totalResidual, totalAnswer, totalPrompt}
                 : scopeSums(c.scope());
         Ridge.Model model = ridge.fitWithout(c.rows(), lambda);
-        int[] labels = new int[scope.length];
-        java.util.Arrays.fill(labels, 1);
         int[] localStrata = new int[scope.length];
-        int[] position = positionsIn(scope, c.rows());
-        for (int p : position) {
-            labels[p] = 0;
-        }
         for (int k = 0; k < scope.length; k++) {
             localStrata[k] = strata[scope[k]];
         }
-        HeldOutDistance statistic = new HeldOutDistance(scope, model, sums[1], sums[2], c.support());
-        PermutationTest.Result first = PermutationTest.test(labels, localStrata, statistic, FIRST_PERMUTATIONS,
-                random.split());
+        // The smaller side of the split is the one permuted and summed: the candidate's rows, or the rest of its scope.
+        boolean candidateSide = c.support() * 2 <= scope.length;
+        int[] candidatePositions = positionsIn(scope, c.rows());
+        int[] group = candidateSide ? candidatePositions : complement(range(scope.length), candidatePositions);
+        HeldOutDistance statistic = new HeldOutDistance(scope, model, sums[1], sums[2], c.support(), candidateSide);
+        PermutationTest.Result first = PermutationTest.testSubset(scope.length, group, localStrata, statistic,
+                FIRST_PERMUTATIONS, random.split());
         PermutationTest.Result result = first;
         double firstP = PermutationTest.momentMatchedPValue(first);
         if (firstP <= CLEARLY_NULL_P && firstP >= CLEARLY_SIGNIFICANT_P) {
-            result = PermutationTest.test(labels, localStrata, statistic, FULL_PERMUTATIONS, random.split());
+            result = PermutationTest.testSubset(scope.length, group, localStrata, statistic, FULL_PERMUTATIONS,
+                    random.split());
         }
         return new Confirmation(result.observed(), result.z(), result.pValue(),
-                PermutationTest.momentMatchedPValue(result), result.permutations(), model, statistic.delta(labels));
+                PermutationTest.momentMatchedPValue(result), result.permutations(), model, statistic.delta(group));
     }
 
     /**
@@ -363,39 +362,46 @@ final class DependenceTest {
         return new double[][][] {even, odd};
     }
 
-    /** Squared distance between the mean held-out residuals of label 0 and label 1, from running sums. */
-    private final class HeldOutDistance implements PermutationTest.Statistic {
+    /**
+     * Squared distance between the mean held-out residuals of the candidate's side of a split of its scope and the
+     * rest's, from running sums over the smaller side (whose positions the permutation test draws).
+     */
+    private final class HeldOutDistance implements PermutationTest.SubsetStatistic {
         private final int[] scope;
         private final Ridge.Model model;
         private final double[] scopeAnswers;
         private final double[] scopePrompts;
         private final int support;
+        private final boolean candidateSide;
 
-        HeldOutDistance(int[] scope, Ridge.Model model, double[] scopeAnswers, double[] scopePrompts, int support) {
+        /**
+         * @param candidateSide whether the positions given are the candidate's side (else they are the rest's,
+         *                      the smaller side when the candidate holds most of its scope)
+         */
+        HeldOutDistance(int[] scope, Ridge.Model model, double[] scopeAnswers, double[] scopePrompts, int support,
+                        boolean candidateSide) {
             this.scope = scope;
             this.model = model;
             this.scopeAnswers = scopeAnswers;
             this.scopePrompts = scopePrompts;
             this.support = support;
+            this.candidateSide = candidateSide;
         }
 
         @Override
-        public double compute(int[] labels) {
-            return Vectors.squaredNorm(delta(labels));
+        public double compute(int[] positions) {
+            return Vectors.squaredNorm(delta(positions));
         }
 
-        double[] delta(int[] labels) {
+        double[] delta(int[] positions) {
             int n = scope.length;
-            int target = support * 2 <= n ? 0 : 1;
             double[] sy = new double[scopeAnswers.length];
             double[] sx = new double[scopePrompts.length];
-            for (int k = 0; k < n; k++) {
-                if (labels[k] == target) {
-                    Vectors.addInPlace(sy, answers[scope[k]]);
-                    Vectors.addInPlace(sx, promptFeatures[scope[k]], 1);
-                }
+            for (int p : positions) {
+                Vectors.addInPlace(sy, answers[scope[p]]);
+                Vectors.addInPlace(sx, promptFeatures[scope[p]], 1);
             }
-            if (target == 1) {
+            if (!candidateSide) {
                 sy = Vectors.subtract(scopeAnswers, sy);
                 sx = Vectors.subtract(scopePrompts, sx);
             }
@@ -492,6 +498,14 @@ final class DependenceTest {
         }
         varianceFactor[0] = factor;
         return sum;
+    }
+
+    /**
+     * Computes the sums of these scopes ahead of the screens, each scope on one thread. Screens running in parallel
+     * would otherwise meet at a scope another thread is still summing and wait for it, spinning on the map's lock.
+     */
+    void prepareScopes(java.util.Collection<Candidate.Scope> scopes) {
+        scopes.parallelStream().forEach(this::scopeSums);
     }
 
     /**

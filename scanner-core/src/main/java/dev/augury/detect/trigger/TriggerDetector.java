@@ -157,8 +157,7 @@ public final class TriggerDetector implements Detector {
         // Each screen reads only the test's fixed sums, so they run in parallel (on a worker another detector has
         // left idle) and are collected in candidate order.
         List<Candidate> all = extraction.candidates();
-        DependenceTest.Screen[] screened = IntStream.range(0, all.size()).parallel()
-                .mapToObj(k -> test.screen(all.get(k))).toArray(DependenceTest.Screen[]::new);
+        DependenceTest.Screen[] screened = screenAll(test, all);
         Map<Candidate, DependenceTest.Screen> screens = new LinkedHashMap<>();
         for (int k = 0; k < all.size(); k++) {
             screens.put(all.get(k), screened[k]);
@@ -297,6 +296,53 @@ public final class TriggerDetector implements Detector {
             explained = CandidateGroups.union(explained, c.rows());
         }
         return findings;
+    }
+
+    /**
+     * The screen of every candidate, in candidate order. A screen depends only on the candidate's rows and scope, and
+     * many candidates share both (a word that is also the prompts' first word, a number that is also a year: a fifth
+     * of the summed rows on the benchmark corpus), so each distinct pair is screened once and its aliases share the
+     * result. The scopes' sums are computed first, then the distinct screens run in parallel.
+     */
+    static DependenceTest.Screen[] screenAll(DependenceTest test, List<Candidate> all) {
+        Map<RowsInScope, Integer> firstOf = new HashMap<>();
+        int[] source = new int[all.size()];
+        List<Integer> distinct = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            Candidate c = all.get(k);
+            Integer first = firstOf.putIfAbsent(new RowsInScope(c.scope(), c.rows()), k);
+            source[k] = first == null ? k : first;
+            if (first == null) {
+                distinct.add(k);
+            }
+        }
+        java.util.Set<Candidate.Scope> scopes = new java.util.LinkedHashSet<>();
+        for (Candidate c : all) {
+            if (c.scope() != null) {
+                scopes.add(c.scope());
+            }
+        }
+        test.prepareScopes(scopes);
+        DependenceTest.Screen[] out = new DependenceTest.Screen[all.size()];
+        distinct.parallelStream().forEach(k -> out[k] = test.screen(all.get(k)));
+        for (int k = 0; k < out.length; k++) {
+            out[k] = out[source[k]];
+        }
+        return out;
+    }
+
+    /** A candidate's rows (by content) within its scope (by identity, as {@link Candidate.Scope} compares). */
+    private record RowsInScope(Candidate.Scope scope, int[] rows) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowsInScope other && java.util.Objects.equals(scope, other.scope)
+                    && java.util.Arrays.equals(rows, other.rows);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(scope) + java.util.Arrays.hashCode(rows);
+        }
     }
 
     /**
