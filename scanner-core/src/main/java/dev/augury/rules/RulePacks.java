@@ -44,7 +44,28 @@ public final class RulePacks {
         return new RulePacks(packs);
     }
 
+    /**
+     * The packs bundled on the classpath, parsed once per JVM: they cannot change while it runs, and a process that
+     * scans more than once (the Maven plugin in a multi-module build, the benchmark's rescan) would otherwise parse
+     * the same YAML again each time. The packs' trees are read, never written, by every consumer.
+     */
     public static List<RulePack> loadDefaults() {
+        List<RulePack> packs = defaults;
+        if (packs == null) {
+            synchronized (RulePacks.class) {
+                packs = defaults;
+                if (packs == null) {
+                    packs = List.copyOf(parseDefaults()); // a failure is thrown as it is, and retried next time
+                    defaults = packs;
+                }
+            }
+        }
+        return packs;
+    }
+
+    private static volatile List<RulePack> defaults;
+
+    private static List<RulePack> parseDefaults() {
         ClassLoader cl = RulePacks.class.getClassLoader();
         JsonNode index = readResource(cl, DEFAULT_ROOT + "index.yaml");
         List<RulePack> packs = new ArrayList<>();
