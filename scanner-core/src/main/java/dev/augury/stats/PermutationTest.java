@@ -177,10 +177,7 @@ public final class PermutationTest {
         for (int b = 0; b < permutations; b++) {
             nulls[b] = statistic.compute(shuffler.next(random));
         }
-        double mean = mean(nulls);
-        double sd = sd(nulls, mean);
-        return new Result(observed, pValue(observed, nulls), (observed - mean) / Math.max(sd, MIN_NULL_SD), mean,
-                sd, permutations);
+        return result(observed, nulls);
     }
 
     /**
@@ -203,10 +200,15 @@ public final class PermutationTest {
         for (int b = 0; b < permutations; b++) {
             nulls[b] = statistic.compute(sampler.next(random));
         }
+        return result(observed, nulls);
+    }
+
+    /** The result of an observed statistic against the statistics of its permutations. */
+    private static Result result(double observed, double[] nulls) {
         double mean = mean(nulls);
         double sd = sd(nulls, mean);
         return new Result(observed, pValue(observed, nulls), (observed - mean) / Math.max(sd, MIN_NULL_SD), mean,
-                sd, permutations);
+                sd, nulls.length);
     }
 
     /** Tests one statistic per group, with the max-statistic correction across groups. */

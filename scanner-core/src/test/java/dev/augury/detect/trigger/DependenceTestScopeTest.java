@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** The sums over a candidate's scope, whether added up directly (small scope) or as totals minus the rest. */
 class DependenceTestScopeTest {
-    private static float[][] unitRows(int n, int d, SplittableRandom r) {
+    /** n random unit rows of d dimensions. */
+    static float[][] unitRows(int n, int d, SplittableRandom r) {
         float[][] out = new float[n][d];
         for (float[] row : out) {
             double norm = 0;

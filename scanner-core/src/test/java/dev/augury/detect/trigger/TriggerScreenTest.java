@@ -9,26 +9,12 @@ import org.junit.jupiter.api.Test;
 
 /** Screening every candidate once per distinct row set and scope. */
 class TriggerScreenTest {
-    private static float[][] unitRows(int n, int d, SplittableRandom r) {
-        float[][] out = new float[n][d];
-        for (float[] row : out) {
-            double norm = 0;
-            for (int t = 0; t < d; t++) {
-                row[t] = (float) r.nextGaussian();
-                norm += row[t] * row[t];
-            }
-            for (int t = 0; t < d; t++) {
-                row[t] /= (float) Math.sqrt(norm);
-            }
-        }
-        return out;
-    }
-
     @Test
     void candidatesWithTheSameRowsInTheSameScopeShareOneScreenAndOthersGetTheirOwn() {
         SplittableRandom r = new SplittableRandom(3);
         int n = 300;
-        DependenceTest test = new DependenceTest(unitRows(n, 16, r), unitRows(n, 16, r), new SplittableRandom(1));
+        DependenceTest test = new DependenceTest(DependenceTestScopeTest.unitRows(n, 16, r),
+                DependenceTestScopeTest.unitRows(n, 16, r), new SplittableRandom(1));
         int[] rows = IntStream.range(0, 30).map(i -> i * 7).toArray();
         Candidate.Scope scope = new Candidate.Scope("digits", IntStream.range(0, 250).toArray());
         Candidate token = Candidate.of("token", "token", "Zebra", rows, null);
