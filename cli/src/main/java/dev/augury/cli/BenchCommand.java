@@ -64,6 +64,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where the generated data and the cache go (default: a temporary directory, deleted after).")
     Path workDir;
 
+    @Option(names = "--warm-jvm",
+            description = "Then also scan a second generated corpus (the next seed) with an empty cache in the JVM the"
+                    + " first scans warmed, and time the encoder alone on its texts: the cold scan's excess over"
+                    + " that ratio is the JVM's warm-up (JIT compilation, class loading, CoreNLP's models), the rest"
+                    + " is the scan's own work. Takes about as long again as the cold scan.")
+    boolean warmJvm;
+
     @Option(names = "--read-mb", paramLabel = "MB",
             description = "Only benchmark the reader on a generated JSONL of about this many megabytes.")
     Integer readMegabytes;
@@ -97,10 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void benchScan(Path dir, PrintWriter out) {
         Path data = dir.resolve("bench-" + records + ".jsonl");
         BenchmarkCorpus.writeChatJsonl(data, records, seed);
-        Path cache = dir.resolve("cache");
-        ScanConfig config = ScanConfig.of(List.of(data)).withCacheDir(cache);
-        config = new ScanConfig(config.inputs(), config.read(), config.failOn(), null, cache, List.of(), config.seed(),
-                threads);
+        ScanConfig config = scanConfig(data, dir.resolve("cache"));
 
         resetPeaks();
         long t0 = System.nanoTime();
@@ -120,16 +124,9 @@ public final class BenchCommand implements Callable<Integer> {
         long coldPeak = peakHeap();
 
         List<String> unique = uniqueTexts(data);
-        double encoderSeconds;
-        double encoderCpu;
-        try (OnnxEncoder encoder = OnnxEncoder.bundled(config.threads())) {
-            Embedder alone = new Embedder(encoder, null);
-            long e0 = System.nanoTime();
-            long c0 = processCpuNanos();
-            alone.embed(unique);
-            encoderSeconds = seconds(System.nanoTime() - e0);
-            encoderCpu = seconds(processCpuNanos() - c0);
-        }
+        double[] encoderAlone = encoderAlone(unique, config.threads());
+        double encoderSeconds = encoderAlone[0];
+        double encoderCpu = encoderAlone[1];
 
         resetPeaks();
         long w0 = System.nanoTime();
@@ -187,6 +184,55 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (IOException e) {
                 out.printf(Locale.ROOT, "  could not write the reports for comparison: %s%n", e.getMessage());
             }
+        }
+        if (warmJvm) {
+            benchWarmJvm(dir, coldScan / encoderSeconds, out);
+        }
+    }
+
+    /**
+     * A second corpus of the same size (the next seed) scanned with an empty cache in the JVM the scans above
+     * warmed, against the encoder alone on its unique texts: what the scan itself costs beyond the encoder once the
+     * JIT has compiled the code and CoreNLP's models are loaded. The cold ratio's excess over it is the JVM's
+     * warm-up, which every fresh process pays.
+     */
+    private void benchWarmJvm(Path dir, double coldRatio, PrintWriter out) {
+        long otherSeed = seed + 1;
+        Path data = dir.resolve("bench-" + records + "-seed-" + otherSeed + ".jsonl");
+        BenchmarkCorpus.writeChatJsonl(data, records, otherSeed);
+        ScanConfig config = scanConfig(data, dir.resolve("cache-warm-jvm"));
+        long c0 = processCpuNanos();
+        Report report;
+        try (Scanner scanner = Scanner.builder(config).build()) {
+            report = scanner.scan();
+        }
+        double scanCpu = seconds(processCpuNanos() - c0);
+        List<String> unique = uniqueTexts(data);
+        double[] alone = encoderAlone(unique, config.threads());
+        double scan = report.timings().getOrDefault("total", 0L) / 1000.0;
+        double embed = report.timings().getOrDefault("embed", 0L) / 1000.0;
+        double ratio = scan / alone[0];
+        out.printf(Locale.ROOT, "%nEmpty cache in the warmed JVM (seed %d, %,d unique texts): scan %.1f s (embed %.1f s; "
+                + "CPU %.1f s), encoder alone %.1f s (CPU %.1f s): %.2fx%n", otherSeed, unique.size(), scan, embed,
+                scanCpu, alone[0], alone[1], ratio);
+        out.printf(Locale.ROOT, "  the JVM's warm-up adds %.2fx to a cold scan in a fresh JVM (%.2fx against %.2fx)%n",
+                coldRatio - ratio, coldRatio, ratio);
+    }
+
+    private ScanConfig scanConfig(Path data, Path cache) {
+        ScanConfig config = ScanConfig.of(List.of(data)).withCacheDir(cache);
+        return new ScanConfig(config.inputs(), config.read(), config.failOn(), null, cache, List.of(), config.seed(),
+                threads);
+    }
+
+    /** Wall and CPU seconds of the bundled encoder alone (no cache) on {@code texts}, model loading left out. */
+    private static double[] encoderAlone(List<String> texts, int threads) {
+        try (OnnxEncoder encoder = OnnxEncoder.bundled(threads)) {
+            Embedder alone = new Embedder(encoder, null);
+            long e0 = System.nanoTime();
+            long c0 = processCpuNanos();
+            alone.embed(texts);
+            return new double[] {seconds(System.nanoTime() - e0), seconds(processCpuNanos() - c0)};
         }
     }
 

@@ -48,6 +48,22 @@ class AuguryCommandTest {
         }
     }
 
+    /**
+     * A small bench with --warm-jvm: cold and warm scans give the same report, and the second corpus is scanned with
+     * an empty cache of its own (its vectors come from the encoder, not from the first corpus's cache).
+     */
+    @Test
+    void aBenchWithWarmJvmScansASecondCorpusWithAnEmptyCache() {
+        assertThat(run("bench", "--records", "60", "--warm-jvm", "--work-dir", dir.toString())).isZero();
+        String text = out.toString();
+        assertThat(text).contains("reports identical apart from timings: true",
+                "Empty cache in the warmed JVM (seed 8,", "the JVM's warm-up adds");
+        assertThat(dir.resolve("bench-60-seed-8.jsonl")).exists();
+        assertThat(dir.resolve("cache-warm-jvm")).isDirectory();
+        assertThat(text).containsPattern("Empty cache in the warmed JVM \\(seed 8, [\\d,]+ unique texts\\): scan "
+                + "[\\d.]+ s \\(embed [\\d.]+ s; CPU [\\d.]+ s\\), encoder alone [\\d.]+ s");
+    }
+
     @Test
     void scanHelpShowsEveryOption() {
         assertThat(run("scan", "--help")).isZero();
