@@ -60,6 +60,12 @@ class AuguryCommandTest {
                 "Empty cache in the warmed JVM (seed 8,", "the JVM's warm-up adds");
         assertThat(dir.resolve("bench-60-seed-8.jsonl")).exists();
         assertThat(dir.resolve("cache-warm-jvm")).isDirectory();
+        // The encoder filled the second corpus's own cache (the file is created on open, so its size is what counts):
+        // at least one 384-float vector per record, none of them found in the first corpus's cache.
+        java.io.File[] vectors = dir.resolve("cache-warm-jvm").toFile()
+                .listFiles((d, name) -> name.startsWith("vectors-"));
+        assertThat(vectors).hasSize(1);
+        assertThat(vectors[0].length()).isGreaterThan(60L * 384 * Float.BYTES);
         assertThat(text).containsPattern("Empty cache in the warmed JVM \\(seed 8, [\\d,]+ unique texts\\): scan "
                 + "[\\d.]+ s \\(embed [\\d.]+ s; CPU [\\d.]+ s\\), encoder alone [\\d.]+ s");
     }
